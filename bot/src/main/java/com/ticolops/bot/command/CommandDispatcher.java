@@ -1,0 +1,170 @@
+package com.ticolops.bot.command;
+
+import com.ticolops.integrations.chat.CommandInvocation;
+import com.ticolops.integrations.chat.CommandPort;
+import com.ticolops.integrations.chat.CommandSpec;
+import com.ticolops.integrations.chat.Reply;
+import com.ticolops.integrations.chat.Role;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Routes a command to its handler by name, checks the caller's role in the channel's project, and turns wrong input
+ * into a reply that says what was expected, with an example. Every platform comes through here.
+ */
+@Component
+class CommandDispatcher implements CommandPort {
+
+    static final String PREFIX = "/ticolops ";
+    static final String NO_PROJECT = "This channel has no project yet. Create one with `/ticolops project create <name>` "
+            + "or pick one of yours with `/ticolops project use <name>`.";
+    private static final Logger log = LoggerFactory.getLogger(CommandDispatcher.class);
+    private static final int LONGEST_NAME = 3;
+
+    private final Map<String, CommandHandler> handlers;
+    private final ProjectAccess access;
+    private final TransactionTemplate transaction;
+
+    CommandDispatcher(List<CommandHandler> handlers, ProjectAccess access, TransactionTemplate transaction) {
+        this.handlers = handlers.stream().collect(Collectors.toUnmodifiableMap(h -> h.spec().name(), Function.identity()));
+        this.access = access;
+        this.transaction = transaction;
+    }
+
+    @Override
+    public List<CommandSpec> commands() {
+        return handlers.values().stream().map(CommandHandler::spec).sorted(Comparator.comparing(CommandSpec::name)).toList();
+    }
+
+    @Override
+    public Reply handle(CommandInvocation invocation) {
+        CommandLine line = CommandLine.parse(invocation.text());
+        if (line.size() == 0) {
+            return Reply.privately("Type a command after /ticolops, for example `/ticolops help`.");
+        }
+        Optional<Match> match = find(line);
+        if (match.isEmpty()) {
+            return unknown(line);
+        }
+        CommandHandler handler = match.get().handler();
+        CommandSpec spec = handler.spec();
+        Map<String, String> options;
+        try {
+            options = OptionBinder.bind(spec, line, match.get().words());
+        } catch (OptionBinder.InvalidOptions e) {
+            return Reply.privately(e.getMessage()).withSection("Usage", usage(spec));
+        }
+        try {
+            return transaction.execute(status -> run(handler, invocation, options));
+        } catch (CommandException e) {
+            return Reply.privately(e.getMessage());
+        } catch (RuntimeException e) {
+            String reference = UUID.randomUUID().toString().substring(0, 8);
+            log.error("Command `{}` from {} failed (reference {})", spec.name(), invocation.actor(), reference, e);
+            return Reply.privately("Something went wrong running `" + spec.name() + "`. It was logged with reference " + reference + ".");
+        }
+    }
+
+    private Reply run(CommandHandler handler, CommandInvocation invocation, Map<String, String> options) {
+        CommandSpec spec = handler.spec();
+        var actor = invocation.actor();
+        long userId = access.userFor(new ChatUser(actor.platform(), actor.userId()), actor.displayName());
+        Optional<ProjectRef> project = access.projectOf(invocation.conversation());
+        Optional<Role> role = project.flatMap(p -> access.roleOf(userId, p.id()));
+        if (spec.requiredRole() != null) {
+            if (project.isEmpty()) {
+                throw new CommandException(NO_PROJECT);
+            }
+            if (role.isEmpty()) {
+                throw new CommandException("You are not a member of project " + project.get().name() + ". Ask one of its admins to run `"
+                        + PREFIX + "member add @" + actor.userId() + "`.");
+            }
+            if (!role.get().includes(spec.requiredRole())) {
+                throw new CommandException("`" + spec.name() + "` needs the " + spec.requiredRole().id() + " role in project "
+                        + project.get().name() + "; you are " + role.get().withArticle() + ". Ask an admin of " + project.get().name() + ".");
+            }
+        }
+        return handler.handle(new CommandContext(actor, userId, invocation.conversation(), project, role, options));
+    }
+
+    private Optional<Match> find(CommandLine line) {
+        for (int words = Math.min(LONGEST_NAME, line.size()); words > 0; words--) {
+            CommandHandler handler = handlers.get(line.head(words));
+            if (handler != null) {
+                return Optional.of(new Match(handler, words));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Reply unknown(CommandLine line) {
+        String group = line.head(1);
+        List<CommandSpec> groupCommands = commands().stream().filter(spec -> spec.group().equals(group)).toList();
+        if (groupCommands.isEmpty()) {
+            String typed = line.head(1);
+            return Reply.privately("I don't know the command `" + typed + "`." + suggestion(typed, commands()))
+                    .withSection("Commands", commands().stream().map(CommandSpec::group).distinct().map(g -> "`" + g + "`")
+                            .collect(Collectors.joining(", ")))
+                    .withSection("Example", PREFIX + "help");
+        }
+        String typed = line.head(Math.min(2, line.size()));
+        CommandSpec closest = closest(typed, groupCommands);
+        String problem = line.size() == 1 ? "`" + group + "` needs a subcommand."
+                : "`" + typed + "` is not a " + group + " command." + suggestion(typed, groupCommands);
+        return Reply.privately(problem)
+                .withSection(capitalized(group) + " commands", groupCommands.stream()
+                        .map(spec -> PREFIX + spec.usage() + " — " + spec.description()).collect(Collectors.joining("\n")))
+                .withSection("Example", PREFIX + closest.example());
+    }
+
+    private static String suggestion(String typed, List<CommandSpec> candidates) {
+        CommandSpec closest = closest(typed, candidates);
+        String name = closest.name().contains(" ") && !typed.contains(" ") ? closest.group() : closest.name();
+        return distance(typed, name) <= 2 ? " Did you mean `" + name + "`?" : "";
+    }
+
+    private static CommandSpec closest(String typed, List<CommandSpec> candidates) {
+        return candidates.stream().min(Comparator.comparingInt(spec -> Math.min(distance(typed, spec.name()), distance(typed, spec.group()))))
+                .orElseThrow();
+    }
+
+    static String usage(CommandSpec spec) {
+        return PREFIX + spec.usage() + "\nExample: " + PREFIX + spec.example();
+    }
+
+    private static String capitalized(String word) {
+        return Character.toUpperCase(word.charAt(0)) + word.substring(1);
+    }
+
+    /** Levenshtein distance, for "did you mean"; short strings only, so the plain dynamic programme is enough. */
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
+    private record Match(CommandHandler handler, int words) {
+    }
+}

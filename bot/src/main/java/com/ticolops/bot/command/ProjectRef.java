@@ -1,0 +1,4 @@
+package com.ticolops.bot.command;
+
+public record ProjectRef(long id, String name) {
+}

@@ -1,0 +1,20 @@
+package com.ticolops.bot.crypto;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code ticolops.crypto.key} ({@code TICOLOPS_CRYPTO_KEY}): base64 of a 32-byte AES key that encrypts stored secrets.
+ * Without it, a key file is created under {@code ticolops.home} on first start and reused afterwards.
+ */
+@ConfigurationProperties("ticolops")
+record CryptoProperties(@DefaultValue(".ticolops") Path home, @DefaultValue Crypto crypto) {
+
+    record Crypto(String key) {
+    }
+
+    Path keyFile() {
+        return home.resolve("secret.key").toAbsolutePath().normalize();
+    }
+}

@@ -1,0 +1,35 @@
+package com.ticolops.bot.project;
+
+import com.ticolops.bot.command.CommandContext;
+import com.ticolops.bot.command.CommandHandler;
+import com.ticolops.integrations.chat.CommandSpec;
+import com.ticolops.integrations.chat.Reply;
+import com.ticolops.integrations.chat.Role;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+@Component
+class MemberListCommand implements CommandHandler {
+
+    private static final CommandSpec SPEC = new CommandSpec("member list", "Lists the members of this channel's project and their roles",
+            List.of(), Role.MEMBER, "member list");
+
+    private final Projects projects;
+
+    MemberListCommand(Projects projects) {
+        this.projects = projects;
+    }
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public Reply handle(CommandContext context) {
+        List<Projects.Member> members = projects.members(context.project().id());
+        return Reply.privately(context.project().name() + " has " + members.size() + (members.size() == 1 ? " member." : " members."))
+                .withSection("Members", members.stream().map(m -> "@" + m.displayName() + " — " + m.role().id()).collect(Collectors.joining("\n")));
+    }
+}

@@ -1,0 +1,39 @@
+package com.ticolops.bot.project;
+
+import com.ticolops.bot.command.CommandContext;
+import com.ticolops.bot.command.CommandHandler;
+import com.ticolops.bot.command.ProjectRef;
+import com.ticolops.integrations.chat.CommandSpec;
+import com.ticolops.integrations.chat.Reply;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+@Component
+class ProjectListCommand implements CommandHandler {
+
+    private static final CommandSpec SPEC = new CommandSpec("project list", "Lists the projects you belong to", List.of(), null, "project list");
+
+    private final Projects projects;
+
+    ProjectListCommand(Projects projects) {
+        this.projects = projects;
+    }
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public Reply handle(CommandContext context) {
+        List<Projects.Summary> mine = projects.projectsOf(context.userId());
+        if (mine.isEmpty()) {
+            return Reply.privately("You are not in any project yet. Create one: /ticolops project create <name>");
+        }
+        long here = context.currentProject().map(ProjectRef::id).orElse(-1L);
+        return Reply.privately("Your projects (" + mine.size() + "):").withSection("Projects", mine.stream()
+                .map(p -> p.project().name() + " — " + p.role().id() + (p.project().id() == here ? " (this channel)" : ""))
+                .collect(Collectors.joining("\n")));
+    }
+}

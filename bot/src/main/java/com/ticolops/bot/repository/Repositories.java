@@ -1,0 +1,64 @@
+package com.ticolops.bot.repository;
+
+import com.ticolops.bot.crypto.SecretCipher;
+import com.ticolops.integrations.git.GitProvider;
+import com.ticolops.integrations.git.WebhookSecrets;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** The Git repositories connected to projects, with their webhook secrets kept encrypted. */
+@Service
+public class Repositories implements WebhookSecrets {
+
+    private final JdbcClient jdbc;
+    private final SecretCipher cipher;
+
+    Repositories(JdbcClient jdbc, SecretCipher cipher) {
+        this.jdbc = jdbc;
+        this.cipher = cipher;
+    }
+
+    record Connected(GitProvider provider, String fullName, String defaultBranch, String projectName) {
+    }
+
+    @Override
+    public Optional<String> secretFor(GitProvider provider, String repositoryFullName) {
+        return jdbc.sql("select webhook_secret_encrypted from repositories where provider = ? and lower(full_name) = lower(?)")
+                .params(provider.id(), repositoryFullName).query(byte[].class).optional().map(cipher::decrypt);
+    }
+
+    /** The project a repository is connected to. */
+    public Optional<Long> projectOf(GitProvider provider, String repositoryFullName) {
+        return jdbc.sql("select project_id from repositories where provider = ? and lower(full_name) = lower(?)")
+                .params(provider.id(), repositoryFullName).query(Long.class).optional();
+    }
+
+    Optional<Connected> find(GitProvider provider, String fullName) {
+        return jdbc.sql("""
+                        select r.full_name, r.default_branch, p.name from repositories r join projects p on p.id = r.project_id
+                        where r.provider = ? and lower(r.full_name) = lower(?)""")
+                .params(provider.id(), fullName)
+                .query((row, n) -> new Connected(provider, row.getString("full_name"), row.getString("default_branch"), row.getString("name")))
+                .optional();
+    }
+
+    void connect(long projectId, GitProvider provider, String fullName, String defaultBranch, String webhookSecret, long userId) {
+        jdbc.sql("""
+                        insert into repositories (project_id, provider, full_name, default_branch, webhook_secret_encrypted, connected_by)
+                        values (?, ?, ?, ?, ?, ?)""")
+                .params(projectId, provider.id(), fullName, defaultBranch, cipher.encrypt(webhookSecret), userId)
+                .update();
+    }
+
+    List<Connected> of(long projectId) {
+        return jdbc.sql("""
+                        select r.provider, r.full_name, r.default_branch, p.name from repositories r join projects p on p.id = r.project_id
+                        where r.project_id = ? order by r.provider, lower(r.full_name)""")
+                .param(projectId)
+                .query((row, n) -> new Connected(GitProvider.valueOf(row.getString("provider").toUpperCase(java.util.Locale.ROOT)),
+                        row.getString("full_name"), row.getString("default_branch"), row.getString("name")))
+                .list();
+    }
+}

@@ -1,0 +1,56 @@
+package com.ticolops.integrations.chat;
+
+import java.util.List;
+
+/**
+ * What the bot says, free of platform types: adapters render it as Block Kit, a Discord embed or console HTML.
+ * Announcements are replies posted to a channel unprompted.
+ */
+public record Reply(String text, List<Section> sections, List<Field> fields, List<Button> buttons, Visibility visibility) {
+
+    public Reply {
+        sections = List.copyOf(sections);
+        fields = List.copyOf(fields);
+        buttons = List.copyOf(buttons);
+    }
+
+    /** Only the person who ran the command sees it. */
+    public static Reply privately(String text) {
+        return new Reply(text, List.of(), List.of(), List.of(), Visibility.EPHEMERAL);
+    }
+
+    /** Everyone in the channel sees it. */
+    public static Reply inChannel(String text) {
+        return new Reply(text, List.of(), List.of(), List.of(), Visibility.IN_CHANNEL);
+    }
+
+    public Reply withSection(String title, String body) {
+        return new Reply(text, append(sections, new Section(title, body)), fields, buttons, visibility);
+    }
+
+    public Reply withField(String name, String value) {
+        return new Reply(text, sections, append(fields, new Field(name, value)), buttons, visibility);
+    }
+
+    public Reply withLink(String label, String url) {
+        return new Reply(text, sections, fields, append(buttons, new Button(label, url)), visibility);
+    }
+
+    private static <T> List<T> append(List<T> list, T item) {
+        return java.util.stream.Stream.concat(list.stream(), java.util.stream.Stream.of(item)).toList();
+    }
+
+    public enum Visibility { EPHEMERAL, IN_CHANNEL }
+
+    /** A titled block of text; lines are separated by newlines. */
+    public record Section(String title, String body) {
+    }
+
+    /** A short name/value pair, shown side by side where the platform can. */
+    public record Field(String name, String value) {
+    }
+
+    /** A link button. */
+    public record Button(String label, String url) {
+    }
+}

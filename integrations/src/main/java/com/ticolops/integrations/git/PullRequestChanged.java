@@ -1,0 +1,12 @@
+package com.ticolops.integrations.git;
+
+/**
+ * A pull (GitHub) or merge (GitLab) request was opened, closed, merged, labeled, reviewed...
+ *
+ * @param action the provider's action verb, e.g. {@code opened}, {@code closed}, {@code review_requested}
+ * @param actor  who did it
+ */
+public record PullRequestChanged(GitProvider provider, String deliveryId, String repository, String action, int number,
+                                 String title, String author, String actor, String url, String sourceBranch,
+                                 String targetBranch, boolean merged, boolean draft) {
+}

@@ -1,0 +1,117 @@
+package com.ticolops.integrations.github;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.ticolops.integrations.git.GitProvider;
+import com.ticolops.integrations.git.WebhookDeliveries;
+import com.ticolops.integrations.git.WebhookSecrets;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /webhooks/github}: checks the signature over the raw body, records the delivery once, publishes its
+ * meaning and answers at once; listeners do the work after the commit.
+ */
+@RestController
+@EnableConfigurationProperties(GitHubProperties.class)
+class GitHubWebhookController {
+
+    private static final Logger log = LoggerFactory.getLogger(GitHubWebhookController.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final WebhookSecrets secrets;
+    private final WebhookDeliveries deliveries;
+    private final GitHubProperties properties;
+
+    GitHubWebhookController(WebhookSecrets secrets, WebhookDeliveries deliveries, GitHubProperties properties) {
+        this.secrets = secrets;
+        this.deliveries = deliveries;
+        this.properties = properties;
+    }
+
+    @PostMapping("/webhooks/github")
+    ResponseEntity<Map<String, Object>> receive(@RequestHeader(name = "X-GitHub-Event", required = false) String event,
+                                                @RequestHeader(name = "X-GitHub-Delivery", required = false) String deliveryId,
+                                                @RequestHeader(name = "X-Hub-Signature-256", required = false) String signature,
+                                                HttpServletRequest request) throws IOException {
+        if (signature == null || signature.isBlank()) {
+            return error(HttpStatus.UNAUTHORIZED, "missing X-Hub-Signature-256 header: give the GitHub webhook the secret that /ticolops repo connect showed");
+        }
+        if (event == null || event.isBlank() || deliveryId == null || deliveryId.isBlank()) {
+            return error(HttpStatus.BAD_REQUEST, "missing X-GitHub-Event or X-GitHub-Delivery header: this endpoint takes GitHub webhook deliveries");
+        }
+        long limit = properties.maxPayloadSize().toBytes();
+        if (request.getContentLengthLong() > limit) {
+            return tooLarge(limit);
+        }
+        byte[] body = readAtMost(request.getInputStream(), limit);
+        if (body == null) {
+            return tooLarge(limit);
+        }
+        JsonNode payload;
+        try {
+            payload = JSON.readTree(body);
+        } catch (JacksonException e) {
+            return error(HttpStatus.BAD_REQUEST, "the body is not valid JSON: " + e.getOriginalMessage());
+        }
+        if (payload == null || !payload.isObject()) {
+            return error(HttpStatus.BAD_REQUEST, "the body must be a JSON object (set the webhook's content type to application/json)");
+        }
+        String repository = payload.path("repository").path("full_name").asText(null);
+        Optional<String> secret = Optional.ofNullable(repository).flatMap(name -> secrets.secretFor(GitProvider.GITHUB, name))
+                .or(() -> Optional.ofNullable(properties.webhookSecret()).filter(s -> !s.isBlank()));
+        if (secret.isEmpty()) {
+            return error(HttpStatus.UNAUTHORIZED, repository == null
+                    ? "no webhook secret is configured for deliveries without a repository (ticolops.github.webhook-secret)"
+                    : "repository " + repository + " is not connected: run /ticolops repo connect github " + repository);
+        }
+        if (!GitHubSignature.matches(secret.get(), body, signature)) {
+            return error(HttpStatus.UNAUTHORIZED, "X-Hub-Signature-256 does not match the body: check the webhook's secret");
+        }
+        String text = new String(body, StandardCharsets.UTF_8);
+        List<Object> events;
+        try {
+            events = GitHubPayloads.toEvents(event, deliveryId, text);
+        } catch (IOException | RuntimeException e) {
+            log.warn("GitHub delivery {} ({}) could not be read: {}", deliveryId, event, e.toString());
+            return error(HttpStatus.BAD_REQUEST, "the body is not a valid GitHub " + event + " payload");
+        }
+        String action = payload.path("action").asText(null);
+        boolean recorded = deliveries.record(new WebhookDeliveries.Delivery(GitProvider.GITHUB, deliveryId, event, action, repository, text), events);
+        if (!recorded) {
+            return ResponseEntity.ok(Map.of("status", "duplicate", "delivery", deliveryId));
+        }
+        if ("ping".equals(event)) {
+            return ResponseEntity.ok(Map.of("status", "pong", "delivery", deliveryId));
+        }
+        return ResponseEntity.accepted().body(Map.of("status", events.isEmpty() ? "stored" : "accepted", "delivery", deliveryId, "event", event));
+    }
+
+    /** @return the body, or null when it is longer than {@code limit} (chunked bodies carry no length up front) */
+    private static byte[] readAtMost(InputStream in, long limit) throws IOException {
+        byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+        return body.length > limit ? null : body;
+    }
+
+    private static ResponseEntity<Map<String, Object>> tooLarge(long limit) {
+        return error(HttpStatus.CONTENT_TOO_LARGE, "the body is larger than " + limit / (1024 * 1024) + " MB");
+    }
+
+    private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String message) {
+        return ResponseEntity.status(status).body(Map.of("error", message));
+    }
+}
