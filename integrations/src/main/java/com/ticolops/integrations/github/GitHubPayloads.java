@@ -30,7 +30,9 @@ final class GitHubPayloads {
         };
     }
 
-    private static PushReceived push(String deliveryId, GHEventPayload.Push push) {
+    private static PushReceived push(String deliveryId, GHEventPayload.Push push) throws IOException {
+        requirePresent(push.getRef(), "ref");
+        requirePresent(push.getRepository(), "repository");
         List<PushReceived.Commit> commits = push.getCommits().stream()
                 .map(commit -> new PushReceived.Commit(commit.getSha(), firstLine(commit.getMessage()), name(commit.getAuthor()), commit.getUrl()))
                 .toList();
@@ -40,10 +42,18 @@ final class GitHubPayloads {
     }
 
     private static PullRequestChanged pullRequest(String deliveryId, GHEventPayload.PullRequest event) throws IOException {
+        requirePresent(event.getRepository(), "repository");
         GHPullRequest pr = event.getPullRequest();
         return new PullRequestChanged(GitProvider.GITHUB, deliveryId, event.getRepository().getFullName(), event.getAction(), event.getNumber(),
                 pr.getTitle(), pr.getUser().getLogin(), event.getSender().getLogin(), String.valueOf(pr.getHtmlUrl()),
                 pr.getHead().getRef(), pr.getBase().getRef(), pr.getMergedAt() != null, pr.isDraft());
+    }
+
+    /** Fails the delivery with a 400 now, rather than a listener later. */
+    private static void requirePresent(Object value, String field) throws IOException {
+        if (value == null) {
+            throw new IOException("the payload has no " + field);
+        }
     }
 
     private static String name(GitUser user) {
