@@ -24,6 +24,6 @@ class ConsolePageTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
         assertThat(page.body()).contains("<title>Ticolops", "id=\"user\"", "id=\"channel\"", "id=\"command\"", "id=\"reply\"", "id=\"feed\"",
-                "/api/v1/console/commands", "/api/v1/console/channels/");
+                "'/api/v1/console'", "API + '/commands'", "API + '/channels/'");
     }
 }

@@ -144,6 +144,23 @@ class GitHubWebhookAnnouncementsTest {
     }
 
     @Test
+    void aChunkedBodyOver25MegabytesIsRefusedWith413() {
+        byte[] body = new byte[25 * 1024 * 1024 + 1];
+        Arrays.fill(body, (byte) ' ');
+        String deliveryId = UUID.randomUUID().toString();
+
+        Ticolops.Response response = ticolops.gitHubDeliveryChunked("push", deliveryId, body, secret);
+
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(deliveriesWithId(deliveryId)).isZero();
+    }
+
+    @Test
+    void aChunkedSignedPushIsAccepted() {
+        assertThat(ticolops.gitHubDeliveryChunked("push", UUID.randomUUID().toString(), payload("push.json"), secret).status()).isEqualTo(202);
+    }
+
+    @Test
     void anEventWeDoNotHandleYetIsStoredAndAcknowledged() {
         String deliveryId = UUID.randomUUID().toString();
         byte[] body = ("{\"action\":\"created\",\"starred_at\":\"2026-11-20T10:00:00Z\",\"repository\":{\"full_name\":\"" + repository + "\"},"

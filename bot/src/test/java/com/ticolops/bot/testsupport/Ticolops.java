@@ -78,11 +78,21 @@ public final class Ticolops {
     }
 
     public Response gitHubDelivery(String event, String deliveryId, byte[] body, Map<String, String> extraHeaders) {
+        return gitHubDelivery(event, deliveryId, HttpRequest.BodyPublishers.ofByteArray(body), extraHeaders);
+    }
+
+    /** Sends the body chunked, with no Content-Length up front. */
+    public Response gitHubDeliveryChunked(String event, String deliveryId, byte[] body, String secret) {
+        return gitHubDelivery(event, deliveryId, HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)),
+                Map.of("X-Hub-Signature-256", signature(secret, body)));
+    }
+
+    private Response gitHubDelivery(String event, String deliveryId, HttpRequest.BodyPublisher body, Map<String, String> extraHeaders) {
         var headers = new java.util.HashMap<>(extraHeaders);
         headers.put("X-GitHub-Event", event);
         headers.put("X-GitHub-Delivery", deliveryId);
         headers.put("User-Agent", "GitHub-Hookshot/test");
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/webhooks/github")).POST(HttpRequest.BodyPublishers.ofByteArray(body)), headers);
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/webhooks/github")).POST(body), headers);
     }
 
     public static String signature(String secret, byte[] body) {

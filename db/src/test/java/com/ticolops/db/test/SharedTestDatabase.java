@@ -3,6 +3,7 @@ package com.ticolops.db.test;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.springframework.boot.SpringApplication;
 
 /**
  * One embedded PostgreSQL per test JVM, shared by every Spring context of every module's tests.
@@ -18,13 +19,23 @@ public final class SharedTestDatabase {
     public static synchronized String jdbcUrl() {
         if (postgres == null) {
             try {
-                // Throw-away data: zonky's defaults (fsync off) and its shutdown hook are what we want here.
-                postgres = EmbeddedPostgres.builder().start();
+                // Throw-away data, so zonky's fsync-off defaults suit. Stopped by Boot's shutdown handlers, which run after
+                // every application context has closed: a JVM shutdown hook would race the contexts' last queries.
+                postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+                SpringApplication.getShutdownHandlers().add(SharedTestDatabase::stop);
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not start the test PostgreSQL", e);
             }
         }
         return postgres.getJdbcUrl("postgres", "postgres");
+    }
+
+    private static synchronized void stop() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not stop the test PostgreSQL", e);
+        }
     }
 
     public static String username() {
