@@ -57,10 +57,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return "postgres";
     }
 
-    public int port() {
-        return postgres.getPort();
-    }
-
     @Override
     public void close() throws IOException {
         postgres.close();

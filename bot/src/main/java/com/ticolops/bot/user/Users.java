@@ -1,7 +1,6 @@
 package com.ticolops.bot.user;
 
 import com.ticolops.bot.command.ChatUser;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -15,9 +14,6 @@ public class Users {
 
     Users(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    public record Identity(IdentityKind kind, String externalId) {
     }
 
     /** The user behind a chat account, created the first time we see (or someone mentions) them. */
@@ -47,12 +43,6 @@ public class Users {
 
     public String displayName(long userId) {
         return jdbc.sql("select display_name from users where id = ?").param(userId).query(String.class).single();
-    }
-
-    public List<Identity> identities(long userId) {
-        return jdbc.sql("select kind, external_id from user_identities where user_id = ? order by kind, external_id").param(userId)
-                .query((row, n) -> new Identity(IdentityKind.valueOf(row.getString("kind").toUpperCase(java.util.Locale.ROOT)), row.getString("external_id")))
-                .list();
     }
 
     /**

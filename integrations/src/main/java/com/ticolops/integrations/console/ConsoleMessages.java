@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class ConsoleMessages implements ChatSender {
 
-    static final String BOT_AUTHOR = "ticolops";
+    private static final String BOT_AUTHOR = "ticolops";
     private static final int PAGE_SIZE = 200;
 
     private final JdbcClient jdbc;
