@@ -31,18 +31,20 @@ class CommandDispatcher implements CommandPort {
     private static final int LONGEST_NAME = 3;
 
     private final Map<String, CommandHandler> handlers;
+    private final List<CommandSpec> specs;
     private final ProjectAccess access;
     private final TransactionTemplate transaction;
 
     CommandDispatcher(List<CommandHandler> handlers, ProjectAccess access, TransactionTemplate transaction) {
         this.handlers = handlers.stream().collect(Collectors.toUnmodifiableMap(h -> h.spec().name(), Function.identity()));
+        this.specs = handlers.stream().map(CommandHandler::spec).sorted(Comparator.comparing(CommandSpec::name)).toList();
         this.access = access;
         this.transaction = transaction;
     }
 
     @Override
     public List<CommandSpec> commands() {
-        return handlers.values().stream().map(CommandHandler::spec).sorted(Comparator.comparing(CommandSpec::name)).toList();
+        return specs;
     }
 
     @Override
@@ -122,7 +124,7 @@ class CommandDispatcher implements CommandPort {
                 : "`" + typed + "` is not a " + group + " command." + suggestion(typed, groupCommands);
         return Reply.privately(problem)
                 .withSection(capitalized(group) + " commands", groupCommands.stream()
-                        .map(spec -> PREFIX + spec.usage() + " — " + spec.description()).collect(Collectors.joining("\n")))
+                        .map(CommandDispatcher::summary).collect(Collectors.joining("\n")))
                 .withSection("Example", PREFIX + closest.example());
     }
 
@@ -135,6 +137,11 @@ class CommandDispatcher implements CommandPort {
     private static CommandSpec closest(String typed, List<CommandSpec> candidates) {
         return candidates.stream().min(Comparator.comparingInt(spec -> Math.min(distance(typed, spec.name()), distance(typed, spec.group()))))
                 .orElseThrow();
+    }
+
+    /** One line of a command list: usage and what it does. */
+    static String summary(CommandSpec spec) {
+        return PREFIX + spec.usage() + " — " + spec.description();
     }
 
     static String usage(CommandSpec spec) {

@@ -1,10 +1,10 @@
 package com.ticolops.bot.command;
 
+import com.ticolops.integrations.chat.CommandPort;
 import com.ticolops.integrations.chat.CommandSpec;
 import com.ticolops.integrations.chat.OptionSpec;
 import com.ticolops.integrations.chat.OptionType;
 import com.ticolops.integrations.chat.Reply;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -17,11 +17,11 @@ class HelpCommand implements CommandHandler {
     private static final CommandSpec SPEC = new CommandSpec("help", "Lists the commands, or explains one",
             List.of(OptionSpec.optional("command", OptionType.TEXT, "a command, e.g. member add")), null, "help member add");
 
-    /** Looked up when help runs: help is itself one of the handlers. */
-    private final ObjectProvider<CommandHandler> handlers;
+    /** Looked up when help runs: the dispatcher that lists the commands also routes to help. */
+    private final ObjectProvider<CommandPort> commands;
 
-    HelpCommand(ObjectProvider<CommandHandler> handlers) {
-        this.handlers = handlers;
+    HelpCommand(ObjectProvider<CommandPort> commands) {
+        this.commands = commands;
     }
 
     @Override
@@ -31,7 +31,7 @@ class HelpCommand implements CommandHandler {
 
     @Override
     public Reply handle(CommandContext context) {
-        List<CommandSpec> specs = handlers.orderedStream().map(CommandHandler::spec).sorted(Comparator.comparing(CommandSpec::name)).toList();
+        List<CommandSpec> specs = commands.getObject().commands();
         return context.optionalOption("command")
                 .map(asked -> explain(asked.toLowerCase(Locale.ROOT).strip(), specs))
                 .orElseGet(() -> overview(specs));
@@ -41,7 +41,7 @@ class HelpCommand implements CommandHandler {
         Reply reply = Reply.privately("Ticolops commands. Run `/ticolops help <command>` for details.");
         for (String group : specs.stream().map(CommandSpec::group).distinct().toList()) {
             reply = reply.withSection(group, specs.stream().filter(spec -> spec.group().equals(group))
-                    .map(spec -> CommandDispatcher.PREFIX + spec.usage() + " — " + spec.description()).collect(Collectors.joining("\n")));
+                    .map(CommandDispatcher::summary).collect(Collectors.joining("\n")));
         }
         return reply;
     }

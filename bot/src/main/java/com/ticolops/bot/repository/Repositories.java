@@ -4,7 +4,9 @@ import com.ticolops.bot.crypto.SecretCipher;
 import com.ticolops.integrations.git.GitProvider;
 import com.ticolops.integrations.git.WebhookSecrets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -23,6 +25,13 @@ public class Repositories implements WebhookSecrets {
     record Connected(GitProvider provider, String fullName, String defaultBranch, String projectName) {
     }
 
+    private static final String CONNECTED = """
+            select r.provider, r.full_name, r.default_branch, p.name from repositories r join projects p on p.id = r.project_id
+            """;
+    private static final RowMapper<Connected> AS_CONNECTED = (row, n) -> new Connected(
+            GitProvider.valueOf(row.getString("provider").toUpperCase(Locale.ROOT)), row.getString("full_name"),
+            row.getString("default_branch"), row.getString("name"));
+
     @Override
     public Optional<String> secretFor(GitProvider provider, String repositoryFullName) {
         return jdbc.sql("select webhook_secret_encrypted from repositories where provider = ? and lower(full_name) = lower(?)")
@@ -36,12 +45,8 @@ public class Repositories implements WebhookSecrets {
     }
 
     Optional<Connected> find(GitProvider provider, String fullName) {
-        return jdbc.sql("""
-                        select r.full_name, r.default_branch, p.name from repositories r join projects p on p.id = r.project_id
-                        where r.provider = ? and lower(r.full_name) = lower(?)""")
-                .params(provider.id(), fullName)
-                .query((row, n) -> new Connected(provider, row.getString("full_name"), row.getString("default_branch"), row.getString("name")))
-                .optional();
+        return jdbc.sql(CONNECTED + "where r.provider = ? and lower(r.full_name) = lower(?)")
+                .params(provider.id(), fullName).query(AS_CONNECTED).optional();
     }
 
     void connect(long projectId, GitProvider provider, String fullName, String defaultBranch, String webhookSecret, long userId) {
@@ -53,12 +58,7 @@ public class Repositories implements WebhookSecrets {
     }
 
     List<Connected> of(long projectId) {
-        return jdbc.sql("""
-                        select r.provider, r.full_name, r.default_branch, p.name from repositories r join projects p on p.id = r.project_id
-                        where r.project_id = ? order by r.provider, lower(r.full_name)""")
-                .param(projectId)
-                .query((row, n) -> new Connected(GitProvider.valueOf(row.getString("provider").toUpperCase(java.util.Locale.ROOT)),
-                        row.getString("full_name"), row.getString("default_branch"), row.getString("name")))
-                .list();
+        return jdbc.sql(CONNECTED + "where r.project_id = ? order by r.provider, lower(r.full_name)")
+                .param(projectId).query(AS_CONNECTED).list();
     }
 }

@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 class ConsoleController {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    private static final String NAME_RULE = " must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit";
     private static final Pattern SLASH_COMMAND = Pattern.compile("^/ticolops(\\s+|$)");
     private static final int MAX_TEXT = 4000;
 
@@ -61,7 +62,7 @@ class ConsoleController {
     @GetMapping("/channels/{channel}/messages")
     ResponseEntity<?> messages(@PathVariable String channel, @RequestParam(defaultValue = "0") long after) {
         if (!NAME.matcher(channel).matches()) {
-            return badRequest("channel must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+            return badRequest("channel" + NAME_RULE);
         }
         List<ConsoleMessages.ConsoleMessage> page = messages.after(channel, after);
         return ResponseEntity.ok(page);
@@ -74,10 +75,10 @@ class ConsoleController {
 
     private static String validate(CommandRequest request) {
         if (request.user() == null || !NAME.matcher(request.user()).matches()) {
-            return "user must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit";
+            return "user" + NAME_RULE;
         }
         if (request.channel() == null || !NAME.matcher(request.channel()).matches()) {
-            return "channel must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit";
+            return "channel" + NAME_RULE;
         }
         if (request.text() == null || request.text().isBlank()) {
             return "text is empty: type a command such as /ticolops help";
