@@ -14,6 +14,9 @@ class ProjectListCommand implements CommandHandler {
 
     private static final CommandSpec SPEC = new CommandSpec("project list", "Lists the projects you belong to", List.of(), null, "project list");
 
+    /** Enough for the usual handful of projects while staying inside every platform's button limit. */
+    private static final int MAX_USE_BUTTONS = 5;
+
     private final Projects projects;
 
     ProjectListCommand(Projects projects) {
@@ -32,8 +35,12 @@ class ProjectListCommand implements CommandHandler {
             return Reply.privately("You are not in any project yet. Create one: /ticolops project create <name>");
         }
         long here = context.currentProject().map(ProjectRef::id).orElse(-1L);
-        return Reply.privately("Your projects (" + mine.size() + "):").withSection("Projects", mine.stream()
+        Reply reply = Reply.privately("Your projects (" + mine.size() + "):").withSection("Projects", mine.stream()
                 .map(p -> p.project().name() + " — " + p.role().id() + (p.project().id() == here ? " (this channel)" : ""))
                 .collect(Collectors.joining("\n")));
+        for (Projects.Summary other : mine.stream().filter(p -> p.project().id() != here).limit(MAX_USE_BUTTONS).toList()) {
+            reply = reply.withAction("Use " + other.project().name(), "project use " + other.project().name());
+        }
+        return reply;
     }
 }

@@ -143,7 +143,11 @@ class ProjectCommandsTest {
         assertThat(ticolops.command(alice, channel, "project info").text()).isEqualTo("Project " + second);
         assertThat(ticolops.command(bob, channel, "project use " + project).text())
                 .isEqualTo("You have no project named " + project + ". See yours with /ticolops project list.");
-        assertThat(ticolops.command(alice, channel, "project list").all()).contains(project + " — admin", second + " — admin (this channel)");
+        var list = ticolops.command(alice, channel, "project list");
+        assertThat(list.all()).contains(project + " — admin", second + " — admin (this channel)");
+        // a button switches back to the other project; clicking it runs that command
+        assertThat(list.body().path("buttons").get(0).path("label").asString()).isEqualTo("Use " + project);
+        assertThat(list.body().path("buttons").get(0).path("command").asString()).isEqualTo("project use " + project);
     }
 
     @Test

@@ -4,6 +4,11 @@ package com.ticolops.integrations.chat;
 public enum Platform {
     CONSOLE, SLACK, DISCORD;
 
+    /** How a user id of this platform is written so the platform shows a mention: {@code <@U123>} on Slack and Discord. */
+    public String mention(String userId) {
+        return this == CONSOLE ? "@" + userId : "<@" + userId + ">";
+    }
+
     public String id() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }

@@ -33,7 +33,12 @@ public record Reply(String text, List<Section> sections, List<Field> fields, Lis
     }
 
     public Reply withLink(String label, String url) {
-        return new Reply(text, sections, fields, append(buttons, new Button(label, url)), visibility);
+        return new Reply(text, sections, fields, append(buttons, Button.link(label, url)), visibility);
+    }
+
+    /** A button that runs {@code command} (what follows {@code /ticolops}) as the person who clicks it. */
+    public Reply withAction(String label, String command) {
+        return new Reply(text, sections, fields, append(buttons, Button.action(label, command)), visibility);
     }
 
     private static <T> List<T> append(List<T> list, T item) {
@@ -50,7 +55,21 @@ public record Reply(String text, List<Section> sections, List<Field> fields, Lis
     public record Field(String name, String value) {
     }
 
-    /** A link button. */
-    public record Button(String label, String url) {
+    /** A button that opens {@code url}, or runs {@code command} when clicked: exactly one of the two is set. */
+    public record Button(String label, String url, String command) {
+
+        public Button {
+            if ((url == null) == (command == null)) {
+                throw new IllegalArgumentException("a button opens a URL or runs a command, not both or neither: " + label);
+            }
+        }
+
+        public static Button link(String label, String url) {
+            return new Button(label, url, null);
+        }
+
+        public static Button action(String label, String command) {
+            return new Button(label, null, command);
+        }
     }
 }

@@ -132,8 +132,8 @@ class CommandSpecAndReplyTest {
                 .withSection("Next", "Add the webhook");
 
         assertThat(reply.fields()).containsExactly(new Reply.Field("Repository", "acme/rocket"), new Reply.Field("Provider", "github"));
-        assertThat(reply.buttons()).containsExactly(new Reply.Button("Open on GitHub", "https://github.com/acme/rocket"),
-                new Reply.Button("Webhook settings", "https://github.com/acme/rocket/settings/hooks"));
+        assertThat(reply.buttons()).containsExactly(Reply.Button.link("Open on GitHub", "https://github.com/acme/rocket"),
+                Reply.Button.link("Webhook settings", "https://github.com/acme/rocket/settings/hooks"));
         assertThat(reply.sections()).containsExactly(new Reply.Section("Next", "Add the webhook"));
         assertThat(reply.visibility()).isEqualTo(Reply.Visibility.EPHEMERAL);
     }
