@@ -2,6 +2,7 @@ package com.ticolops.bot.project;
 
 import com.ticolops.bot.command.CommandContext;
 import com.ticolops.bot.command.CommandHandler;
+import com.ticolops.bot.user.Users;
 import com.ticolops.integrations.chat.CommandSpec;
 import com.ticolops.integrations.chat.Reply;
 import com.ticolops.integrations.chat.Role;
@@ -16,9 +17,11 @@ class MemberListCommand implements CommandHandler {
             List.of(), Role.MEMBER, "member list");
 
     private final Projects projects;
+    private final Users users;
 
-    MemberListCommand(Projects projects) {
+    MemberListCommand(Projects projects, Users users) {
         this.projects = projects;
+        this.users = users;
     }
 
     @Override
@@ -30,6 +33,7 @@ class MemberListCommand implements CommandHandler {
     public Reply handle(CommandContext context) {
         List<Projects.Member> members = projects.members(context.project().id());
         return Reply.privately(context.project().name() + " has " + members.size() + (members.size() == 1 ? " member." : " members."))
-                .withSection("Members", members.stream().map(m -> "@" + m.displayName() + " — " + m.role().id()).collect(Collectors.joining("\n")));
+                .withSection("Members", members.stream()
+                        .map(m -> users.mention(m.userId(), context.actor().platform()) + " — " + m.role().id()).collect(Collectors.joining("\n")));
     }
 }

@@ -1,6 +1,11 @@
 package com.ticolops.bot.user;
 
 import com.ticolops.bot.command.ChatUser;
+import com.ticolops.integrations.chat.Platform;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -10,6 +15,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Users {
 
+    static final Duration LINK_CODE_LIFETIME = Duration.ofMinutes(10);
+    /** No 0/O or 1/I/L: codes are read on one screen and typed on another. */
+    private static final String CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+    private static final int CODE_LENGTH = 8;
+
+    private final SecureRandom random = new SecureRandom();
     private final JdbcClient jdbc;
 
     Users(JdbcClient jdbc) {
@@ -63,5 +74,68 @@ public class Users {
         }
         jdbc.sql("insert into user_identities (user_id, kind, external_id) values (?, ?, ?)").params(userId, kind.id(), normalized).update();
         return Optional.empty();
+    }
+
+    /** How to mention a user on a platform: the platform's own mention when they have an account there, their name otherwise. */
+    public String mention(long userId, Platform platform) {
+        return find(userId, IdentityKind.of(platform)).map(platform::mention)
+                .orElseGet(() -> "@" + displayName(userId));
+    }
+
+    private Optional<String> find(long userId, IdentityKind kind) {
+        return jdbc.sql("select external_id from user_identities where user_id = ? and kind = ? order by external_id limit 1")
+                .params(userId, kind.id()).query(String.class).optional();
+    }
+
+    /** A fresh one-time code for {@code link account}; it replaces any earlier code of the same user. */
+    @Transactional
+    public LinkCode newLinkCode(long userId) {
+        StringBuilder code = new StringBuilder(CODE_LENGTH);
+        for (int i = 0; i < CODE_LENGTH; i++) {
+            code.append(CODE_ALPHABET.charAt(random.nextInt(CODE_ALPHABET.length())));
+        }
+        OffsetDateTime expiresAt = OffsetDateTime.now(ZoneOffset.UTC).plus(LINK_CODE_LIFETIME);
+        jdbc.sql("""
+                insert into link_codes (code, user_id, expires_at) values (?, ?, ?)
+                on conflict (user_id) do update set code = excluded.code, expires_at = excluded.expires_at""")
+                .params(code.toString(), userId, expiresAt).update();
+        return new LinkCode(code.toString(), expiresAt);
+    }
+
+    /**
+     * Makes the redeeming user and the code's owner one person: the redeemer's accounts and project memberships move to
+     * the owner (keeping the higher role where both are members), and the redeemer's user is removed. The owner's GitHub
+     * and GitLab names win where both have one, as a person has one of each.
+     *
+     * @return the owner the accounts now belong to, or empty when the code is unknown or expired
+     */
+    @Transactional
+    public Optional<Long> redeemLinkCode(String code, long redeemer) {
+        String normalized = code.toUpperCase(java.util.Locale.ROOT);
+        Optional<Long> owner = jdbc.sql("select user_id from link_codes where code = ? and expires_at > now() for update")
+                .param(normalized).query(Long.class).optional();
+        if (owner.isEmpty() || owner.get() == redeemer) {
+            return owner;
+        }
+        jdbc.sql("delete from link_codes where code = ?").param(normalized).update();
+        long keep = owner.get();
+        jdbc.sql("""
+                delete from user_identities r where r.user_id = ? and r.kind in ('github', 'gitlab')
+                and exists (select 1 from user_identities o where o.user_id = ? and o.kind = r.kind)""").params(redeemer, keep).update();
+        jdbc.sql("update user_identities set user_id = ? where user_id = ?").params(keep, redeemer).update();
+        jdbc.sql("""
+                insert into project_members (project_id, user_id, role)
+                select project_id, ?, role from project_members where user_id = ?
+                on conflict (project_id, user_id) do update set role = case
+                    when 'admin' in (project_members.role, excluded.role) then 'admin'
+                    when 'maintainer' in (project_members.role, excluded.role) then 'maintainer'
+                    else 'member' end""").params(keep, redeemer).update();
+        jdbc.sql("update projects set created_by = ? where created_by = ?").params(keep, redeemer).update();
+        jdbc.sql("update repositories set connected_by = ? where connected_by = ?").params(keep, redeemer).update();
+        jdbc.sql("delete from users where id = ?").param(redeemer).update();
+        return owner;
+    }
+
+    public record LinkCode(String code, OffsetDateTime expiresAt) {
     }
 }
