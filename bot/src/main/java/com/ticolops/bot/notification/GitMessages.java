@@ -1,6 +1,7 @@
 package com.ticolops.bot.notification;
 
 import com.ticolops.integrations.chat.Reply;
+import com.ticolops.integrations.git.GitProvider;
 import com.ticolops.integrations.git.PullRequestChanged;
 import com.ticolops.integrations.git.PushReceived;
 import java.util.stream.Collectors;
@@ -41,11 +42,15 @@ final class GitMessages {
     }
 
     static Reply pullRequest(PullRequestChanged pr) {
-        String text = pr.actor() + " " + verb(pr) + " pull request #" + pr.number() + " \"" + pr.title() + "\" in " + pr.repository()
-                + " (" + pr.sourceBranch() + " → " + pr.targetBranch() + ")";
-        return Reply.inChannel(text)
-                .withField("Author", pr.author())
-                .withLink("View pull request", pr.url());
+        boolean gitlab = pr.provider() == GitProvider.GITLAB;
+        String kind = gitlab ? "merge request" : "pull request";
+        String text = pr.actor() + " " + verb(pr) + " " + kind + (gitlab ? " !" : " #") + pr.number() + " \"" + pr.title() + "\" in "
+                + pr.repository() + " (" + pr.sourceBranch() + " → " + pr.targetBranch() + ")";
+        Reply reply = Reply.inChannel(text);
+        if (pr.author() != null) {
+            reply = reply.withField("Author", pr.author());
+        }
+        return reply.withLink("View " + kind, pr.url());
     }
 
     private static String verb(PullRequestChanged pr) {

@@ -76,28 +76,11 @@ class GitHubWebhookConformanceTest {
     }
 
     private static List<Path> fixtures() throws IOException {
-        Path directory = fixturesDirectory();
+        Path directory = ConformanceFixtures.directory("github-webhooks");
         try (Stream<Path> files = Files.walk(directory)) {
             List<Path> json = files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
             assertThat(json).as("JSON payloads in " + directory).isNotEmpty();
             return json;
         }
-    }
-
-    /** {@code -Dticolops.fixtures=...}, else {@code shared/fixtures} next to (an ancestor of) the working directory. */
-    private static Path fixturesDirectory() {
-        String configured = System.getProperty("ticolops.fixtures");
-        if (configured != null) {
-            return Path.of(configured, "github-webhooks");
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared/fixtures/github-webhooks");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        throw new AssertionError("The conformance fixtures are missing: no shared/fixtures/github-webhooks next to "
-                + Path.of("").toAbsolutePath() + " or any folder above it. Check out the workspace's shared/ folder beside the project, "
-                + "or point -Dticolops.fixtures at the folder that holds github-webhooks/.");
     }
 }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.util.HexFormat;
@@ -70,6 +71,29 @@ public final class Ticolops {
             throw new AssertionError("repo connect failed: " + reply);
         }
         return reply.field("Secret");
+    }
+
+    /** Connects a GitLab project from the console and returns the secret token the reply showed. */
+    public String connectGitLab(String user, String channel, String repository) {
+        Response reply = command(user, channel, "/ticolops repo connect gitlab " + repository);
+        if (reply.status() != 200 || !reply.text().startsWith("Connected")) {
+            throw new AssertionError("repo connect failed: " + reply);
+        }
+        return reply.field("Secret token");
+    }
+
+    /** Sends a delivery as GitLab sends it: the secret token as is, the delivery named by Idempotency-Key. */
+    public Response gitLabDelivery(String event, String deliveryId, byte[] body, String token) {
+        var headers = new java.util.HashMap<String, String>();
+        if (token != null) {
+            headers.put("X-Gitlab-Token", token);
+        }
+        headers.put("X-Gitlab-Event", event);
+        headers.put("Idempotency-Key", deliveryId);
+        headers.put("X-Gitlab-Event-UUID", UUID.randomUUID().toString());
+        headers.put("User-Agent", "GitLab/17.6.0");
+        headers.put("Content-Type", "application/json");
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/webhooks/gitlab")).POST(HttpRequest.BodyPublishers.ofByteArray(body)), headers);
     }
 
     /** Sends a delivery signed exactly as GitHub signs it. */

@@ -1,14 +1,18 @@
 package com.ticolops.integrations.github;
 
+import static com.ticolops.integrations.git.WebhookResponses.error;
+import static com.ticolops.integrations.git.WebhookResponses.readAtMost;
+import static com.ticolops.integrations.git.WebhookResponses.tooLarge;
+
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ticolops.integrations.git.GitProvider;
 import com.ticolops.integrations.git.WebhookDeliveries;
 import com.ticolops.integrations.git.WebhookSecrets;
+import com.ticolops.integrations.git.WebhookResponses;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -93,25 +97,11 @@ class GitHubWebhookController {
         String action = payload.path("action").asText(null);
         boolean recorded = deliveries.record(new WebhookDeliveries.Delivery(GitProvider.GITHUB, deliveryId, event, action, repository, text), events);
         if (!recorded) {
-            return ResponseEntity.ok(Map.of("status", "duplicate", "delivery", deliveryId));
+            return WebhookResponses.duplicate(deliveryId);
         }
         if ("ping".equals(event)) {
             return ResponseEntity.ok(Map.of("status", "pong", "delivery", deliveryId));
         }
-        return ResponseEntity.accepted().body(Map.of("status", events.isEmpty() ? "stored" : "accepted", "delivery", deliveryId, "event", event));
-    }
-
-    /** @return the body, or null when it is longer than {@code limit} (chunked bodies carry no length up front) */
-    private static byte[] readAtMost(InputStream in, long limit) throws IOException {
-        byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
-        return body.length > limit ? null : body;
-    }
-
-    private static ResponseEntity<Map<String, Object>> tooLarge(long limit) {
-        return error(HttpStatus.CONTENT_TOO_LARGE, "the body is larger than " + limit / (1024 * 1024) + " MB");
-    }
-
-    private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String message) {
-        return ResponseEntity.status(status).body(Map.of("error", message));
+        return WebhookResponses.accepted(deliveryId, event, !events.isEmpty());
     }
 }

@@ -1,0 +1,111 @@
+package com.ticolops.integrations.gitlab;
+
+import static com.ticolops.integrations.git.WebhookResponses.error;
+import static com.ticolops.integrations.git.WebhookResponses.readAtMost;
+import static com.ticolops.integrations.git.WebhookResponses.tooLarge;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.ticolops.integrations.git.GitProvider;
+import com.ticolops.integrations.git.WebhookDeliveries;
+import com.ticolops.integrations.git.WebhookResponses;
+import com.ticolops.integrations.git.WebhookSecrets;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /webhooks/gitlab}: checks the secret token, records the delivery once, publishes its meaning and answers
+ * at once. Events we do not act on are stored and acknowledged, so GitLab never disables the hook.
+ */
+@RestController
+@EnableConfigurationProperties(GitLabProperties.class)
+class GitLabWebhookController {
+
+    private static final Logger log = LoggerFactory.getLogger(GitLabWebhookController.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final WebhookSecrets secrets;
+    private final WebhookDeliveries deliveries;
+    private final GitLabProperties properties;
+
+    GitLabWebhookController(WebhookSecrets secrets, WebhookDeliveries deliveries, GitLabProperties properties) {
+        this.secrets = secrets;
+        this.deliveries = deliveries;
+        this.properties = properties;
+    }
+
+    /**
+     * GitLab names a delivery by {@code Idempotency-Key} (the same on retries, GitLab 17.4+) or, on older versions,
+     * {@code X-Gitlab-Event-UUID}.
+     */
+    @PostMapping("/webhooks/gitlab")
+    ResponseEntity<Map<String, Object>> receive(@RequestHeader(name = "X-Gitlab-Event", required = false) String event,
+                                                @RequestHeader(name = "X-Gitlab-Token", required = false) String token,
+                                                @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+                                                @RequestHeader(name = "X-Gitlab-Event-UUID", required = false) String eventUuid,
+                                                HttpServletRequest request) throws IOException {
+        if (token == null || token.isBlank()) {
+            return error(HttpStatus.UNAUTHORIZED, "missing X-Gitlab-Token header: give the GitLab webhook the secret token that /ticolops repo connect showed");
+        }
+        String deliveryId = idempotencyKey != null && !idempotencyKey.isBlank() ? idempotencyKey : eventUuid;
+        if (event == null || event.isBlank() || deliveryId == null || deliveryId.isBlank()) {
+            return error(HttpStatus.BAD_REQUEST, "missing X-Gitlab-Event or Idempotency-Key / X-Gitlab-Event-UUID header: this endpoint takes GitLab webhook deliveries");
+        }
+        long limit = properties.maxPayloadSize().toBytes();
+        if (request.getContentLengthLong() > limit) {
+            return tooLarge(limit);
+        }
+        byte[] body = readAtMost(request.getInputStream(), limit);
+        if (body == null) {
+            return tooLarge(limit);
+        }
+        JsonNode payload;
+        try {
+            payload = JSON.readTree(body);
+        } catch (JacksonException e) {
+            return error(HttpStatus.BAD_REQUEST, "the body is not valid JSON: " + e.getOriginalMessage());
+        }
+        if (payload == null || !payload.isObject()) {
+            return error(HttpStatus.BAD_REQUEST, "the body must be a JSON object");
+        }
+        String repository = payload.path("project").path("path_with_namespace").asText(null);
+        Optional<String> secret = Optional.ofNullable(repository).flatMap(name -> secrets.secretFor(GitProvider.GITLAB, name))
+                .or(() -> Optional.ofNullable(properties.webhookSecret()).filter(s -> !s.isBlank()));
+        if (secret.isEmpty()) {
+            return error(HttpStatus.UNAUTHORIZED, repository == null
+                    ? "no webhook secret is configured for deliveries without a project (ticolops.gitlab.webhook-secret)"
+                    : "project " + repository + " is not connected: run /ticolops repo connect gitlab " + repository);
+        }
+        if (!MessageDigest.isEqual(secret.get().getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
+            return error(HttpStatus.UNAUTHORIZED, "X-Gitlab-Token does not match: check the webhook's secret token");
+        }
+        String text = new String(body, StandardCharsets.UTF_8);
+        List<Object> events;
+        try {
+            events = GitLabPayloads.toEvents(event, deliveryId, text);
+        } catch (IOException | RuntimeException e) {
+            log.warn("GitLab delivery {} ({}) could not be read: {}", deliveryId, event, e.toString());
+            return error(HttpStatus.BAD_REQUEST, "the body is not a valid GitLab " + event + " payload");
+        }
+        String action = payload.path("object_attributes").path("action").asText(payload.path("event_name").asText(null));
+        boolean recorded = deliveries.record(new WebhookDeliveries.Delivery(GitProvider.GITLAB, deliveryId, event, action, repository, text), events);
+        if (!recorded) {
+            return WebhookResponses.duplicate(deliveryId);
+        }
+        return WebhookResponses.accepted(deliveryId, event, !events.isEmpty());
+    }
+}
