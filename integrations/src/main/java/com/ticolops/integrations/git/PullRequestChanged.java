@@ -1,5 +1,7 @@
 package com.ticolops.integrations.git;
 
+import java.util.List;
+
 /**
  * A pull (GitHub) or merge (GitLab) request was opened, closed, merged, labeled, reviewed...
  *
@@ -8,5 +10,19 @@ package com.ticolops.integrations.git;
  */
 public record PullRequestChanged(GitProvider provider, String deliveryId, String repository, String action, int number,
                                  String title, String author, String actor, String url, String sourceBranch,
-                                 String targetBranch, boolean merged, boolean draft) {
+                                 String targetBranch, boolean merged, boolean draft, List<String> labels) implements RepositoryActivity {
+
+    public PullRequestChanged {
+        labels = List.copyOf(labels);
+    }
+
+    @Override
+    public Feature feature() {
+        return Feature.PULLS;
+    }
+
+    @Override
+    public String branch() {
+        return targetBranch;
+    }
 }

@@ -12,10 +12,31 @@ import java.util.List;
  */
 public record PushReceived(GitProvider provider, String deliveryId, String repository, String repositoryUrl, String ref,
                            String pusher, List<Commit> commits, boolean created, boolean deleted, boolean forced,
-                           String compareUrl) {
+                           String compareUrl) implements RepositoryActivity {
 
     public PushReceived {
         commits = List.copyOf(commits);
+    }
+
+    @Override
+    public Feature feature() {
+        return Feature.PUSHES;
+    }
+
+    @Override
+    public String actor() {
+        return pusher;
+    }
+
+    /** The branch pushed to; null for tags. */
+    @Override
+    public String branch() {
+        return isTag() ? null : refName();
+    }
+
+    @Override
+    public List<String> paths() {
+        return commits.stream().flatMap(commit -> commit.files().stream()).distinct().toList();
     }
 
     public boolean isTag() {
@@ -27,6 +48,11 @@ public record PushReceived(GitProvider provider, String deliveryId, String repos
         return ref.replaceFirst("^refs/(heads|tags)/", "");
     }
 
-    public record Commit(String sha, String message, String author, String url) {
+    /** @param files added, modified and removed, as the provider lists them */
+    public record Commit(String sha, String message, String author, String url, List<String> files) {
+
+        public Commit {
+            files = List.copyOf(files);
+        }
     }
 }

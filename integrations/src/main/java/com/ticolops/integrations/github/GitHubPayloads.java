@@ -8,6 +8,7 @@ import java.io.StringReader;
 import java.util.List;
 import java.util.Optional;
 import org.kohsuke.github.GHEventPayload;
+import org.kohsuke.github.GHLabel;
 import org.kohsuke.github.GHPullRequest;
 import org.kohsuke.github.GitHub;
 import org.kohsuke.github.GitUser;
@@ -34,7 +35,8 @@ final class GitHubPayloads {
         requirePresent(push.getRef(), "ref");
         requirePresent(push.getRepository(), "repository");
         List<PushReceived.Commit> commits = push.getCommits().stream()
-                .map(commit -> new PushReceived.Commit(commit.getSha(), firstLine(commit.getMessage()), name(commit.getAuthor()), commit.getUrl()))
+                .map(commit -> new PushReceived.Commit(commit.getSha(), firstLine(commit.getMessage()), name(commit.getAuthor()), commit.getUrl(),
+                        files(commit.getAdded(), commit.getModified(), commit.getRemoved())))
                 .toList();
         String pusher = push.getPusher() != null && push.getPusher().getName() != null ? push.getPusher().getName() : push.getSender().getLogin();
         return new PushReceived(GitProvider.GITHUB, deliveryId, push.getRepository().getFullName(), String.valueOf(push.getRepository().getHtmlUrl()),
@@ -46,7 +48,8 @@ final class GitHubPayloads {
         GHPullRequest pr = event.getPullRequest();
         return new PullRequestChanged(GitProvider.GITHUB, deliveryId, event.getRepository().getFullName(), event.getAction(), event.getNumber(),
                 pr.getTitle(), pr.getUser().getLogin(), event.getSender().getLogin(), String.valueOf(pr.getHtmlUrl()),
-                pr.getHead().getRef(), pr.getBase().getRef(), pr.getMergedAt() != null, pr.isDraft());
+                pr.getHead().getRef(), pr.getBase().getRef(), pr.getMergedAt() != null, pr.isDraft(),
+                pr.getLabels() == null ? List.of() : pr.getLabels().stream().map(GHLabel::getName).toList());
     }
 
     /** Fails the delivery with a 400 now, rather than a listener later. */
@@ -54,6 +57,11 @@ final class GitHubPayloads {
         if (value == null) {
             throw new IOException("the payload has no " + field);
         }
+    }
+
+    @SafeVarargs
+    static List<String> files(List<String>... lists) {
+        return java.util.Arrays.stream(lists).filter(java.util.Objects::nonNull).flatMap(List::stream).toList();
     }
 
     private static String name(GitUser user) {

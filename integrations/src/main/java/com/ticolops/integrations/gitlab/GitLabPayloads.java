@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.gitlab4j.api.webhook.AbstractPushEvent;
 import org.gitlab4j.api.webhook.EventCommit;
+import org.gitlab4j.api.webhook.EventLabel;
 import org.gitlab4j.api.webhook.EventMergeRequest;
 import org.gitlab4j.api.webhook.MergeRequestEvent;
 import org.gitlab4j.api.webhook.PushEvent;
@@ -39,7 +40,7 @@ final class GitLabPayloads {
         requirePresent(push.getProject(), "project");
         String webUrl = push.getProject().getWebUrl();
         List<PushReceived.Commit> commits = Optional.ofNullable(push.getCommits()).orElse(List.of()).stream()
-                .map(commit -> new PushReceived.Commit(commit.getId(), firstLine(commit), author(commit), commit.getUrl()))
+                .map(commit -> new PushReceived.Commit(commit.getId(), firstLine(commit), author(commit), commit.getUrl(), files(commit)))
                 .toList();
         boolean created = NO_COMMIT.equals(push.getBefore());
         boolean deleted = NO_COMMIT.equals(push.getAfter());
@@ -61,7 +62,8 @@ final class GitLabPayloads {
         String author = "opened".equals(action) ? actor : null;
         return new PullRequestChanged(GitProvider.GITLAB, deliveryId, event.getProject().getPathWithNamespace(), action,
                 mr.getIid() == null ? 0 : mr.getIid().intValue(), mr.getTitle(), author, actor, mr.getUrl(), mr.getSourceBranch(),
-                mr.getTargetBranch(), "merge".equals(mr.getAction()) || "merged".equals(mr.getState()), draft);
+                mr.getTargetBranch(), "merge".equals(mr.getAction()) || "merged".equals(mr.getState()), draft,
+                event.getLabels() == null ? List.of() : event.getLabels().stream().map(EventLabel::getTitle).toList());
     }
 
     /** GitLab's verbs in GitHub's words, so announcements and filters need one vocabulary. */
@@ -83,6 +85,11 @@ final class GitLabPayloads {
         if (value == null) {
             throw new IOException("the payload has no " + field);
         }
+    }
+
+    private static List<String> files(EventCommit commit) {
+        return java.util.stream.Stream.of(commit.getAdded(), commit.getModified(), commit.getRemoved())
+                .filter(java.util.Objects::nonNull).flatMap(List::stream).toList();
     }
 
     private static String author(EventCommit commit) {

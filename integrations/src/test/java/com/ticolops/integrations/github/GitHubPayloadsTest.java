@@ -41,9 +41,10 @@ class GitHubPayloadsTest {
         assertThat(push.compareUrl()).isEqualTo("https://github.com/acme/rocket/compare/111111111111...333333333333");
         assertThat(push.commits()).containsExactly(
                 new PushReceived.Commit("2222222222222222222222222222222222222222", "Fix the launch countdown", "alice",
-                        "https://github.com/acme/rocket/commit/2222222222222222222222222222222222222222"),
+                        "https://github.com/acme/rocket/commit/2222222222222222222222222222222222222222", List.of("src/countdown.ts", "src/launch.ts")),
                 new PushReceived.Commit("3333333333333333333333333333333333333333", "Update README", "Bob Builder",
-                        "https://github.com/acme/rocket/commit/3333333333333333333333333333333333333333"));
+                        "https://github.com/acme/rocket/commit/3333333333333333333333333333333333333333", List.of("README.md", "docs/old.md")));
+        assertThat(push.paths()).containsExactly("src/countdown.ts", "src/launch.ts", "README.md", "docs/old.md");
     }
 
     @Test
@@ -92,7 +93,7 @@ class GitHubPayloadsTest {
 
         assertThat(events).containsExactly(new PullRequestChanged(GitProvider.GITHUB, DELIVERY, "acme/rocket", "opened", 7,
                 "Add a parachute", "carol", "dave", "https://github.com/acme/rocket/pull/7", "feature/parachute", "main",
-                false, true));
+                false, true, List.of("safety", "priority:high")));
     }
 
     @Test
