@@ -40,7 +40,8 @@ public final class FakeDiscord {
     public static final String ALL_PERMISSIONS = "2251799813685247";
     private static final String API = "/api/v10";
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final AtomicLong NEXT_ID = new AtomicLong(1_200_000_000_000_000_000L + (System.nanoTime() % 1_000_000_000L) * 1_000);
+    private static final long DISCORD_EPOCH = 1_420_070_400_000L;
+    private static final AtomicLong NEXT_ID = new AtomicLong();
     private static FakeDiscord shared;
 
     private final WireMockServer rest;
@@ -93,9 +94,12 @@ public final class FakeDiscord {
         return gateway;
     }
 
-    /** A fresh snowflake, for channel, user and interaction ids no other test uses. */
+    /**
+     * A fresh snowflake, for channel, user and interaction ids no other test uses. Made of the current time, as
+     * Discord's are: JDA reads an interaction's age from its id and refuses to answer one older than 15 minutes.
+     */
     public static String newId() {
-        return Long.toString(NEXT_ID.incrementAndGet());
+        return Long.toString(((System.currentTimeMillis() - DISCORD_EPOCH) << 22) | (NEXT_ID.incrementAndGet() & 0x3FFFFF));
     }
 
     /** One option of a slash command as Discord sends it. */
