@@ -18,7 +18,6 @@ import net.dv8tion.jda.api.events.session.ReadyEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
-import net.dv8tion.jda.api.interactions.commands.build.CommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
@@ -69,7 +68,7 @@ final class DiscordInteractions extends ListenerAdapter {
             log.error("The bot is not in the Discord server {} (ticolops.discord.guild-id): /{} is not registered", guildId, DiscordCommands.ROOT);
             return;
         }
-        guild.updateCommands().addCommands((CommandData) data).queue(done -> log.info("Registered /{} in server {}", DiscordCommands.ROOT, guildId),
+        guild.updateCommands().addCommands(data).queue(done -> log.info("Registered /{} in server {}", DiscordCommands.ROOT, guildId),
                 e -> log.error("Could not register /{} in server {}", DiscordCommands.ROOT, guildId, e));
     }
 
