@@ -145,6 +145,7 @@ final class DiscordCommands {
         return text.toString();
     }
 
+    /** The command line keeps a quoted word together but has no escape for a quote inside one, so those are dropped. */
     private static String quotedIfSpaced(String word) {
         return word.chars().anyMatch(Character::isWhitespace) ? "\"" + word.replace("\"", "") + "\"" : word;
     }
