@@ -1,0 +1,104 @@
+package com.ticolops.bot.discord;
+
+import static com.ticolops.integrations.discord.FakeDiscord.Option.string;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.ticolops.bot.testsupport.Names;
+import com.ticolops.bot.testsupport.Ticolops;
+import com.ticolops.integrations.discord.FakeDiscord;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+class DiscordAnnouncementsTest extends DiscordEndToEnd {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    IncompleteEventPublications incompletePublications;
+
+    String channel = FakeDiscord.newId();
+    String alice = FakeDiscord.newId();
+    String repository = "octo-org/" + Names.unique("shop");
+
+    @Test
+    void aSignedGitHubPushIsAnnouncedInTheDiscordChannelOfItsProject() throws IOException {
+        // GIVEN a project created in a Discord channel, with a GitHub repository connected from there
+        discord.slashCommand(channel, alice, "alice", "project", "create", string("name", Names.unique("shop")));
+        channelMessageContaining(channel, "created by <@" + alice + ">");
+        JsonNode connected = privateReply(discord.slashCommand(channel, alice, "alice", "repo", "connect",
+                string("provider", "github"), string("repository", repository)));
+        String secret = field(connected, "Secret");
+        channelMessageContaining(channel, "<@" + alice + "> connected GitHub repository " + repository);
+
+        // WHEN GitHub delivers a signed push
+        Ticolops.Response response = new Ticolops(port).gitHubDelivery("push", UUID.randomUUID().toString(), push(), secret);
+
+        // THEN it is acknowledged and announced in the Discord channel
+        assertThat(response.status()).isEqualTo(202);
+        JsonNode announcement = channelMessageContaining(channel, "alice-gh pushed 2 commits to main in " + repository);
+        assertThat(FakeDiscord.visibleText(announcement)).contains("2222222 Add the basket page — alice-gh");
+    }
+
+    @Test
+    void anAnnouncementDiscordRefusesStaysQueuedAndIsDeliveredWhenRetried() throws IOException {
+        // GIVEN a channel the bot may not post in (Discord answers 403 Missing Access)
+        var refused = discord.rest().stubFor(post(urlPathEqualTo("/api/v10/channels/" + channel + "/messages")).atPriority(1)
+                .willReturn(aResponse().withStatus(403).withHeader("Content-Type", "application/json")
+                        .withBody("{\"message\": \"Missing Access\", \"code\": 50001}")));
+        try {
+            // WHEN alice creates a project there: the in-channel reply cannot be posted, so she sees it privately
+            JsonNode created = privateReply(discord.slashCommand(channel, alice, "alice", "project", "create", string("name", Names.unique("shop"))));
+            assertThat(FakeDiscord.visibleText(created)).contains("created by <@" + alice + ">");
+            String secret = field(privateReply(discord.slashCommand(channel, alice, "alice", "repo", "connect",
+                    string("provider", "github"), string("repository", repository))), "Secret");
+            assertThat(new Ticolops(port).gitHubDelivery("push", UUID.randomUUID().toString(), push(), secret).status()).isEqualTo(202);
+
+            // THEN the push announcement is not lost: it stays an incomplete publication
+            await().atMost(WAIT).untilAsserted(() -> assertThat(incompleteAnnouncementsContaining("pushed 2 commits to main in " + repository)).isEqualTo(1));
+        } finally {
+            discord.rest().removeStub(refused);
+        }
+
+        // AND once Discord accepts messages again, a retry delivers it
+        incompletePublications.resubmitIncompletePublications(publication -> publication.getEvent().toString().contains(channel));
+        channelMessageContaining(channel, "alice-gh pushed 2 commits to main in " + repository);
+    }
+
+    private int incompleteAnnouncementsContaining(String text) {
+        return jdbc.sql("select count(*) from event_publication where completion_date is null and event_type like '%AnnouncementRequested' "
+                + "and serialized_event like ? and serialized_event like ?").params("%" + channel + "%", "%" + text + "%").query(Integer.class).single();
+    }
+
+    private static String field(JsonNode message, String name) {
+        for (JsonNode embed : message.path("embeds")) {
+            for (JsonNode field : embed.path("fields")) {
+                if (field.path("name").asString().equals(name)) {
+                    return field.path("value").asString();
+                }
+            }
+        }
+        throw new AssertionError("no field " + name + " in " + message);
+    }
+
+    private byte[] push() throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/com/ticolops/bot/notification/push.json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("REPOSITORY", repository).getBytes(StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package com.ticolops.integrations.discord;
+
+import com.ticolops.integrations.chat.CommandPort;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.utils.Compression;
+import net.dv8tion.jda.api.utils.SessionControllerAdapter;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Discord through JDA; nothing of it starts unless {@code ticolops.discord.bot-token} is set. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("!'${ticolops.discord.bot-token:}'.isBlank()")
+@EnableConfigurationProperties(DiscordProperties.class)
+class DiscordConfiguration {
+
+    /** Commands run on these threads, never on JDA's gateway thread, so a slow command cannot stall other events. */
+    private static final int COMMAND_THREADS = 4;
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
+    /** Long command texts of buttons kept for clicks; see {@link DiscordButtons}. */
+    private static final int REMEMBERED_BUTTONS = 10_000;
+
+    @Bean
+    DiscordButtons discordButtons() {
+        return new DiscordButtons(REMEMBERED_BUTTONS);
+    }
+
+    @Bean
+    DiscordReplies discordReplies(DiscordButtons buttons) {
+        return new DiscordReplies(buttons);
+    }
+
+    @Bean(destroyMethod = "")
+    JDA discordJda(DiscordProperties properties, CommandPort commands, DiscordReplies replies, DiscordButtons buttons) throws InterruptedException {
+        DiscordCommands registered = DiscordCommands.of(commands.commands());
+        // Interactions need no optional gateway intents (JDA always has the guilds one, which finds a guild-id server).
+        JDABuilder builder = JDABuilder.createLight(properties.botToken(), EnumSet.noneOf(GatewayIntent.class))
+                .setEventPool(commandThreads(), true)
+                .setEnableShutdownHook(false);
+        if (properties.hasRestUrl()) {
+            builder.setRestConfig(new RestConfig().setBaseUrl(properties.restUrl()));
+        }
+        if (properties.hasGatewayUrl()) {
+            // A gateway of our own choosing (a local one in tests) speaks plain JSON frames.
+            builder.setSessionController(new FixedGateway(properties.gatewayUrl())).setCompression(Compression.NONE);
+        }
+        JDA jda = builder.build();
+        jda.addEventListener(new DiscordInteractions(commands, registered, replies, buttons, new DiscordChannels(jda),
+                properties.hasGuild() ? properties.guildId() : null));
+        return jda;
+    }
+
+    @Bean
+    DiscordSender discordSender(JDA jda, DiscordReplies replies) {
+        return new DiscordSender(new DiscordChannels(jda), replies);
+    }
+
+    @Bean
+    DiscordHealthIndicator discordHealthIndicator(JDA jda) {
+        return new DiscordHealthIndicator(jda);
+    }
+
+    @Bean
+    DiscordShutdown discordShutdown(JDA jda) {
+        return new DiscordShutdown(jda);
+    }
+
+    /** Closes the gateway session when the context closes, before the database and the command port go away. */
+    record DiscordShutdown(JDA jda) implements org.springframework.beans.factory.DisposableBean {
+
+        @Override
+        public void destroy() throws InterruptedException {
+            jda.shutdown();
+            if (!jda.awaitShutdown(SHUTDOWN_GRACE)) {
+                jda.shutdownNow();
+            }
+        }
+    }
+
+    private static ExecutorService commandThreads() {
+        AtomicInteger next = new AtomicInteger();
+        return Executors.newFixedThreadPool(COMMAND_THREADS, runnable -> {
+            Thread thread = new Thread(runnable, "discord-command-" + next.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    private static final class FixedGateway extends SessionControllerAdapter {
+
+        private final String url;
+
+        FixedGateway(String url) {
+            this.url = url;
+        }
+
+        @Override
+        public String getGateway() {
+            return url;
+        }
+    }
+}
