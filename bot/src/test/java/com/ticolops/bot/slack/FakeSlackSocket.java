@@ -1,0 +1,80 @@
+package com.ticolops.bot.slack;
+
+import java.net.InetSocketAddress;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.java_websocket.WebSocket;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.server.WebSocketServer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Slack's Socket Mode endpoint: greets the client with {@code hello}, pushes envelopes to it, and keeps what it sends
+ * back (acks carry the envelope id and, for slash commands, the reply).
+ */
+final class FakeSlackSocket extends WebSocketServer {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final CountDownLatch started = new CountDownLatch(1);
+    private final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
+    private volatile WebSocket client;
+
+    FakeSlackSocket() {
+        super(new InetSocketAddress("localhost", 0));
+        setReuseAddr(true);
+        setDaemon(true);
+    }
+
+    FakeSlackSocket startAndWait() throws InterruptedException {
+        start();
+        if (!started.await(10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("fake Slack socket did not start");
+        }
+        return this;
+    }
+
+    String url() {
+        return "ws://localhost:" + getPort() + "/link/?ticket=test";
+    }
+
+    boolean connected() {
+        return client != null && client.isOpen();
+    }
+
+    void push(String envelope) {
+        client.send(envelope);
+    }
+
+    /** The next message the client sent, or null after the timeout. */
+    JsonNode nextReceived(long seconds) throws InterruptedException {
+        return received.poll(seconds, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void onStart() {
+        started.countDown();
+    }
+
+    @Override
+    public void onOpen(WebSocket connection, ClientHandshake handshake) {
+        client = connection;
+        connection.send("{\"type\":\"hello\",\"num_connections\":1,\"debug_info\":{\"host\":\"fake\"},\"connection_info\":{\"app_id\":\"A0TICOLOPS\"}}");
+    }
+
+    @Override
+    public void onMessage(WebSocket connection, String message) {
+        received.add(JSON.readTree(message));
+    }
+
+    @Override
+    public void onClose(WebSocket connection, int code, String reason, boolean remote) {
+    }
+
+    @Override
+    public void onError(WebSocket connection, Exception e) {
+    }
+}

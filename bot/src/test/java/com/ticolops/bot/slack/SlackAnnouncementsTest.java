@@ -1,0 +1,130 @@
+package com.ticolops.bot.slack;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.ticolops.bot.testsupport.Names;
+import com.ticolops.bot.testsupport.Ticolops;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class SlackAnnouncementsTest extends SlackTestBase {
+
+    SlackUser alice = newUser("alice");
+    String channel = newChannel();
+    String repository = "octo-org/" + Names.unique("shop");
+
+    @Test
+    void aSignedGitHubPushIsPostedToTheProjectsSlackChannel() {
+        // GIVEN a project followed by a Slack channel, with a connected GitHub repository
+        String secret = projectWithRepository();
+
+        // WHEN GitHub delivers a push
+        Ticolops.Response delivery = new Ticolops(port).gitHubDelivery("push", UUID.randomUUID().toString(), payload("push.json"), secret);
+
+        // THEN Slack receives chat.postMessage in that channel, as Block Kit
+        assertThat(delivery.status()).isEqualTo(202);
+        String expected = "alice-gh pushed 2 commits to main in " + repository;
+        await().atMost(Duration.ofSeconds(15)).until(() -> texts(channel).stream().anyMatch(t -> t.startsWith(expected)));
+        LoggedRequest push = FakeSlack.postMessages(channel).stream().filter(r -> FakeSlack.form(r).get("text").startsWith(expected))
+                .findFirst().orElseThrow();
+        JsonNode blocks = FakeSlack.blocks(push);
+        assertThat(blocks.get(0).path("text").path("text").asString()).startsWith(expected);
+        assertThat(blocks.toString()).contains("2222222 Add the basket page");
+        // AND the earlier connect announcement mentioned alice as a Slack mention
+        assertThat(texts(channel)).contains("<@" + alice.userId + "> connected GitHub repository " + repository + " to " + projectOf() + ".");
+    }
+
+    @Test
+    void announcementsToOneChannelAreSpacedAtLeastASecondApart() {
+        String secret = projectWithRepository();
+        await().atMost(Duration.ofSeconds(10)).until(() -> FakeSlack.postMessages(channel).size() == 1);
+
+        // WHEN two pushes arrive at once
+        Ticolops ticolops = new Ticolops(port);
+        ticolops.gitHubDelivery("push", UUID.randomUUID().toString(), payload("push.json"), secret);
+        ticolops.gitHubDelivery("push", UUID.randomUUID().toString(), payload("push.json"), secret);
+
+        // THEN both are posted, a second apart
+        await().atMost(Duration.ofSeconds(15)).until(() -> FakeSlack.postMessages(channel).size() == 3);
+        List<LoggedRequest> posts = FakeSlack.postMessages(channel);
+        long gap = posts.get(2).getLoggedDate().getTime() - posts.get(1).getLoggedDate().getTime();
+        assertThat(gap).isGreaterThanOrEqualTo(900);
+    }
+
+    @Test
+    void aRateLimitedPostWaitsForRetryAfterAndIsDeliveredOnce() {
+        // GIVEN Slack answers the first post to this channel with 429 and Retry-After: 1
+        String scenario = "rate limit " + channel;
+        FakeSlack.SERVER.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).atPriority(1)
+                .withRequestBody(containing("channel=" + channel))
+                .inScenario(scenario).whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1").withBody("{\"ok\":false,\"error\":\"ratelimited\"}"))
+                .willSetStateTo("limited once"));
+        FakeSlack.SERVER.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).atPriority(1)
+                .withRequestBody(containing("channel=" + channel))
+                .inScenario(scenario).whenScenarioStateIs("limited once")
+                .willReturn(okJson("{\"ok\": true, \"channel\": \"" + channel + "\", \"ts\": \"1700000000.000200\"}")));
+
+        // WHEN connecting a repository announces it there
+        projectWithRepository();
+
+        // THEN the post is retried after the wait, succeeds, and is not sent again
+        await().atMost(Duration.ofSeconds(10)).until(() -> FakeSlack.postMessages(channel).size() == 2);
+        List<LoggedRequest> posts = FakeSlack.postMessages(channel);
+        assertThat(posts.get(1).getLoggedDate().getTime() - posts.get(0).getLoggedDate().getTime()).isGreaterThanOrEqualTo(1000);
+        assertThat(FakeSlack.form(posts.get(1)).get("text")).isEqualTo("<@" + alice.userId + "> connected GitHub repository " + repository
+                + " to " + projectOf() + ".");
+        await().atMost(Duration.ofSeconds(10)).until(() -> incompleteAnnouncementsFor(channel) == 0);
+        assertThat(FakeSlack.postMessages(channel)).hasSize(2);
+    }
+
+    private String projectWithRepository() {
+        alice.types("project create " + Names.unique("shop"), channel);
+        JsonNode reply = alice.types("repo connect github " + repository, channel).json();
+        assertThat(reply.path("text").asString()).startsWith("Connected " + repository);
+        for (JsonNode block : reply.path("blocks")) {
+            for (JsonNode field : block.path("fields")) {
+                String text = field.path("text").asString();
+                if (text.startsWith("*Secret*\n")) {
+                    return text.substring("*Secret*\n".length());
+                }
+            }
+        }
+        throw new AssertionError("no Secret field in " + reply);
+    }
+
+    private String projectOf() {
+        return projectOfSlackChannel(channel);
+    }
+
+    private static List<String> texts(String channel) {
+        return FakeSlack.postMessages(channel).stream().map(r -> FakeSlack.form(r).get("text")).toList();
+    }
+
+    private int incompleteAnnouncementsFor(String channel) {
+        return jdbc.sql("select count(*) from event_publication where completion_date is null and serialized_event like ?")
+                .param("%" + channel + "%").query(Integer.class).single();
+    }
+
+    private byte[] payload(String name) {
+        try (InputStream in = Ticolops.class.getResourceAsStream("/com/ticolops/bot/notification/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("REPOSITORY", repository).getBytes(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
