@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Slack's side of the wire, on WireMock: the Web API ({@code auth.test}, {@code chat.postMessage}) and the
  * {@code response_url}s Slack hands out. One server per test JVM, so every Slack test shares one Spring context.
  */
-final class FakeSlack {
+public final class FakeSlack {
 
     static final String TEAM_ID = "T0TICOLOPS";
     static final WireMockServer SERVER = start();
@@ -45,7 +45,7 @@ final class FakeSlack {
         return server;
     }
 
-    static String apiUrl() {
+    public static String apiUrl() {
         return SERVER.baseUrl() + "/api/";
     }
 

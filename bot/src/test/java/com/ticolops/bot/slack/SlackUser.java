@@ -20,26 +20,26 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A Slack user as Ticolops sees one: Slack's requests to {@code /slack/events}, signed exactly as Slack signs them. */
-final class SlackUser {
+public final class SlackUser {
 
-    static final String SIGNING_SECRET = "slack-test-signing-secret";
+    public static final String SIGNING_SECRET = "slack-test-signing-secret";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    final String userId;
+    public final String userId;
     final String userName;
     /** Read when a request is sent: tests create users before Spring has told them the port. */
     private final java.util.function.IntSupplier port;
 
-    SlackUser(java.util.function.IntSupplier port, String userId, String userName) {
+    public SlackUser(java.util.function.IntSupplier port, String userId, String userName) {
         this.port = port;
         this.userId = userId;
         this.userName = userName;
     }
 
-    record Response(int status, String body) {
+    public record Response(int status, String body) {
 
-        JsonNode json() {
+        public JsonNode json() {
             return body.isBlank() ? JSON.nullNode() : JSON.readTree(body);
         }
     }
@@ -68,7 +68,7 @@ final class SlackUser {
         return send(encode(slashCommand(command, text, channelId, responseUrl)), 0, Map.of());
     }
 
-    Response types(String text, String channelId) {
+    public Response types(String text, String channelId) {
         return types("/ticolops", text, channelId, FakeSlack.newResponseUrl());
     }
 
