@@ -65,7 +65,7 @@ public class Load {
         AtomicInteger responseUrlPosts = new AtomicInteger();
         HttpServer fakeSlack = slack ? fakeSlack(responseUrlPosts) : null;
         Path home = Files.createTempDirectory("ticolops-bench");
-        Process server = startServer(port, home);
+        Process server = startServer(port, home, slack);
         try {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             String base = "http://localhost:" + port;
@@ -329,7 +329,7 @@ public class Load {
         return server;
     }
 
-    private static Process startServer(int port, Path home) throws IOException {
+    private static Process startServer(int port, Path home, boolean slack) throws IOException {
         Path jar = Path.of("bot/target/ticolops.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException("Build it first: ./mvnw -q -DskipTests package");
@@ -341,9 +341,11 @@ public class Load {
         env.put("TICOLOPS_HOME", home.toString());
         env.put("TICOLOPS_GITHUB_WEBHOOK_SECRET", SECRET);
         env.put("TICOLOPS_GITLAB_WEBHOOK_SECRET", SECRET);
-        env.put("TICOLOPS_SLACK_BOT_TOKEN", "xoxb-benchmark");
-        env.put("TICOLOPS_SLACK_SIGNING_SECRET", SECRET);
-        env.put("TICOLOPS_SLACK_API_URL", "http://localhost:" + FAKE_SLACK_PORT + "/api/");
+        if (slack) {
+            env.put("TICOLOPS_SLACK_BOT_TOKEN", "xoxb-benchmark");
+            env.put("TICOLOPS_SLACK_SIGNING_SECRET", SECRET);
+            env.put("TICOLOPS_SLACK_API_URL", "http://localhost:" + FAKE_SLACK_PORT + "/api/");
+        }
         System.out.println("starting Ticolops on port " + port + ", log in " + home.resolve("server.log"));
         return builder.start();
     }
