@@ -113,6 +113,17 @@ class GitLabPayloadsTest {
         assertThat(((CommentAdded) events.get(0)).paths()).containsExactly("app/basket.rb");
     }
 
+    @Test
+    void anOddDateInTheMergeRequestsLastCommitDoesNotRefuseTheNote() throws IOException {
+        String body = fixture("note-on-merge-request.json").replace("\"author_id\": 3", "\"author_id\": 3, \"last_commit\": {\"id\": \"abc\", "
+                + "\"timestamp\": \"2015-04-08T21: 00:25-07:00\"}");
+
+        CommentAdded comment = (CommentAdded) GitLabPayloads.toEvents("Note Hook", DELIVERY, body).get(0);
+
+        assertThat(body).contains("last_commit");
+        assertThat(comment.reference()).isEqualTo("4");
+    }
+
     @ParameterizedTest
     @CsvSource({
             "note-on-commit.json,  COMMIT,  cccccccccccccccccccccccccccccccccccccccc, Fix rounding",
