@@ -73,6 +73,21 @@ class GitHubWebhookAnnouncementsTest {
     }
 
     @Test
+    void aFailedWorkflowRunIsAnnouncedWithWhoTriggeredItHowLongItTookAndALinkToTheRun() {
+        // GIVEN a connected repository (see @BeforeEach)
+        // WHEN GitHub reports that the CI workflow on main failed
+        Ticolops.Response response = ticolops.gitHubDelivery("workflow_run", UUID.randomUUID().toString(), payload("workflow_run_failed.json"), secret);
+
+        // THEN the project channel hears about it
+        assertThat(response.status()).isEqualTo(202);
+        assertThat(response.body().path("status").asString()).isEqualTo("accepted");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(ticolops.channelTexts(channel))
+                .contains("CI failed on main in " + repository + " (3333333)"));
+        assertThat(ticolops.get("/api/v1/console/channels/" + channel + "/messages").body().toString())
+                .contains("alice-gh", "4m 10s", "https://github.com/" + repository + "/actions/runs/3001");
+    }
+
+    @Test
     void theSameDeliveryTwiceGivesOneAnnouncement() {
         String deliveryId = UUID.randomUUID().toString();
         assertThat(ticolops.gitHubDelivery("push", deliveryId, payload("push.json"), secret).status()).isEqualTo(202);

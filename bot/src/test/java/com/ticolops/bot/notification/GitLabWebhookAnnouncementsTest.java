@@ -80,6 +80,32 @@ class GitLabWebhookAnnouncementsTest {
     }
 
     @Test
+    void aFailedPipelineIsAnnouncedWithWhoTriggeredItHowLongItTookAndALinkToThePipeline() {
+        // GIVEN a connected GitLab project (see @BeforeEach)
+        // WHEN GitLab reports that a pipeline on main failed
+        Ticolops.Response response = ticolops.gitLabDelivery("Pipeline Hook", UUID.randomUUID().toString(), payload("gitlab_pipeline_failed.json"), token);
+
+        // THEN the project channel hears about it
+        assertThat(response.status()).isEqualTo(202);
+        assertThat(response.body().path("status").asString()).isEqualTo("accepted");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(ticolops.channelTexts(channel))
+                .contains("Checkout pipeline failed on main in " + repository + " (3333333)"));
+        assertThat(ticolops.get("/api/v1/console/channels/" + channel + "/messages").body().toString())
+                .contains("carol-gl", "6m 30s", "https://gitlab.example.com/" + repository + "/-/pipelines/3100");
+    }
+
+    @Test
+    void aRunningPipelineIsStoredButNotAnnounced() {
+        byte[] running = new String(payload("gitlab_pipeline_failed.json"), StandardCharsets.UTF_8).replace("\"failed\"", "\"running\"")
+                .getBytes(StandardCharsets.UTF_8);
+
+        Ticolops.Response response = ticolops.gitLabDelivery("Pipeline Hook", UUID.randomUUID().toString(), running, token);
+
+        assertThat(response.status()).isEqualTo(202);
+        assertThat(response.body().path("status").asString()).isEqualTo("stored");
+    }
+
+    @Test
     void theSameIdempotencyKeyTwiceIsStoredAndAnnouncedOnce() {
         String key = UUID.randomUUID().toString();
         assertThat(ticolops.gitLabDelivery("Push Hook", key, payload("gitlab_push.json"), token).status()).isEqualTo(202);

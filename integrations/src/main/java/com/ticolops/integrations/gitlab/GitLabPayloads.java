@@ -1,12 +1,37 @@
 package com.ticolops.integrations.gitlab;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.ticolops.integrations.git.CommentAdded;
+import com.ticolops.integrations.git.DeploymentStatusChanged;
 import com.ticolops.integrations.git.GitProvider;
+import com.ticolops.integrations.git.IssueChanged;
+import com.ticolops.integrations.git.PipelineFinished;
 import com.ticolops.integrations.git.PullRequestChanged;
 import com.ticolops.integrations.git.PushReceived;
+import com.ticolops.integrations.git.ReleasePublished;
+import com.ticolops.integrations.git.RepositoryActivity.Outcome;
+import com.ticolops.integrations.git.ReviewSubmitted;
 import java.io.IOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.gitlab4j.api.webhook.AbstractPushEvent;
+import org.gitlab4j.api.webhook.ChangeContainer;
+import org.gitlab4j.api.webhook.DeploymentEvent;
+import org.gitlab4j.api.webhook.EventIssue;
+import org.gitlab4j.api.webhook.EventProject;
+import org.gitlab4j.api.webhook.EventUser;
+import org.gitlab4j.api.webhook.IssueEvent;
+import org.gitlab4j.api.webhook.NoteEvent;
+import org.gitlab4j.api.webhook.PipelineEvent;
+import org.gitlab4j.api.webhook.ReleaseEvent;
+import org.gitlab4j.api.webhook.WorkItemEvent;
 import org.gitlab4j.api.webhook.EventCommit;
 import org.gitlab4j.api.webhook.EventLabel;
 import org.gitlab4j.api.webhook.EventMergeRequest;
@@ -21,6 +46,7 @@ final class GitLabPayloads {
     private static final JacksonJson JSON = new JacksonJson();
     /** GitLab's {@code before}/{@code after} for a ref that did not exist before, or no longer exists. */
     private static final String NO_COMMIT = "0000000000000000000000000000000000000000";
+    private static final DateTimeFormatter GITLAB_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[ XX][ X][ z]", Locale.ROOT);
 
     private GitLabPayloads() {
     }
@@ -31,6 +57,16 @@ final class GitLabPayloads {
             case "Push Hook" -> List.of(push(deliveryId, JSON.unmarshal(PushEvent.class, body)));
             case "Tag Push Hook" -> List.of(push(deliveryId, JSON.unmarshal(TagPushEvent.class, body)));
             case "Merge Request Hook" -> List.of(mergeRequest(deliveryId, JSON.unmarshal(MergeRequestEvent.class, body)));
+            case "Note Hook" -> note(deliveryId, noteEvent(body));
+            case "Pipeline Hook" -> pipeline(deliveryId, JSON.unmarshal(PipelineEvent.class, body));
+            case "Deployment Hook" -> List.of(deployment(deliveryId, JSON.unmarshal(DeploymentEvent.class, body), JSON.getObjectMapper().readTree(body)));
+            case "Release Hook" -> release(deliveryId, JSON.unmarshal(ReleaseEvent.class, body));
+            // Work items (issues, tasks, incidents in the new model) arrive under the same header with their own object kind.
+            case "Issue Hook" -> "work_item".equals(JSON.getObjectMapper().readTree(body).path("object_kind").asText())
+                    ? List.of(workItem(deliveryId, JSON.unmarshal(WorkItemEvent.class, body)))
+                    : List.of(issue(deliveryId, JSON.unmarshal(IssueEvent.class, body)));
+            // "Confidential Issue Hook" and "Confidential Note Hook" are stored and not announced: a channel may hold
+            // people who must not read them.
             default -> List.of();
         };
     }
@@ -51,11 +87,17 @@ final class GitLabPayloads {
                 commits, created, deleted, false, compareUrl);
     }
 
-    private static PullRequestChanged mergeRequest(String deliveryId, MergeRequestEvent event) throws IOException {
+    private static Object mergeRequest(String deliveryId, MergeRequestEvent event) throws IOException {
         requirePresent(event.getProject(), "project");
         requirePresent(event.getObjectAttributes(), "object_attributes");
         EventMergeRequest mr = event.getObjectAttributes();
         String actor = event.getUser() == null ? "someone" : event.getUser().getUsername();
+        String approval = approval(mr.getAction());
+        if (approval != null) {
+            // The payload names only the author's id, so the merge request's author stays unknown here.
+            return new ReviewSubmitted(GitProvider.GITLAB, deliveryId, event.getProject().getPathWithNamespace(), iid(mr.getIid()), mr.getTitle(),
+                    actor, approval, null, mr.getUrl(), null, mr.getTargetBranch());
+        }
         String action = action(mr);
         boolean draft = Boolean.TRUE.equals(mr.getWorkInProgress()) || (mr.getTitle() != null && mr.getTitle().startsWith("Draft:"));
         // The payload names only the author's id; when the actor opened it, the actor is the author.
@@ -74,10 +116,217 @@ final class GitLabPayloads {
             case "close", "merge" -> "closed";
             case "reopen" -> "reopened";
             case "update" -> mr.getOldrev() != null ? "synchronize" : "edited";
-            case "approved", "approval" -> "approved";
-            case "unapproved", "unapproval" -> "unapproved";
             default -> action;
         };
+    }
+
+    /**
+     * GitLab's closest thing to a review: {@code approval} (one approval, more needed) and {@code approved} (the last
+     * one needed) are both one person approving; the un- forms withdraw it. Null for other actions.
+     */
+    private static String approval(String action) {
+        if (action == null) {
+            return null;
+        }
+        return switch (action) {
+            case "approved", "approval" -> "approved";
+            case "unapproved", "unapproval" -> "unapproved";
+            default -> null;
+        };
+    }
+
+    /**
+     * GitLab4J refuses a whole note when a date it never needed is odd (GitLab's own documented example has
+     * {@code "2015-04-08T21: 00:25-07:00"} in the merge request's last commit); we do not read that commit, so it goes.
+     */
+    private static NoteEvent noteEvent(String body) throws IOException {
+        JsonNode tree = JSON.getObjectMapper().readTree(body);
+        if (tree.path("merge_request") instanceof ObjectNode mergeRequest) {
+            mergeRequest.remove("last_commit");
+        }
+        return JSON.getObjectMapper().treeToValue(tree, NoteEvent.class);
+    }
+
+    /** System notes (GitLab's own "changed the description" lines) are ignored; people's comments are announced. */
+    private static List<Object> note(String deliveryId, NoteEvent event) throws IOException {
+        requirePresent(event.getProject(), "project");
+        NoteEvent.ObjectAttributes note = event.getObjectAttributes();
+        requirePresent(note, "object_attributes");
+        requirePresent(note.getNoteableType(), "object_attributes.noteable_type");
+        if (Boolean.TRUE.equals(note.getSystem())) {
+            return List.of();
+        }
+        CommentAdded.Target target;
+        String reference;
+        String title;
+        switch (note.getNoteableType()) {
+            case MERGE_REQUEST -> {
+                requirePresent(event.getMergeRequest(), "merge_request");
+                target = CommentAdded.Target.PULL_REQUEST;
+                reference = String.valueOf(event.getMergeRequest().getIid());
+                title = event.getMergeRequest().getTitle();
+            }
+            case ISSUE -> {
+                requirePresent(event.getIssue(), "issue");
+                target = CommentAdded.Target.ISSUE;
+                reference = String.valueOf(event.getIssue().getIid());
+                title = event.getIssue().getTitle();
+            }
+            case COMMIT -> {
+                target = CommentAdded.Target.COMMIT;
+                reference = event.getCommit() != null && event.getCommit().getId() != null ? event.getCommit().getId() : note.getCommitId();
+                requirePresent(reference, "commit");
+                title = event.getCommit() == null ? null : firstLine(event.getCommit());
+            }
+            default -> {
+                requirePresent(event.getSnippet(), "snippet");
+                target = CommentAdded.Target.SNIPPET;
+                reference = String.valueOf(event.getSnippet().getId());
+                title = event.getSnippet().getTitle();
+            }
+        }
+        String path = note.getStDiff() == null ? null : note.getStDiff().getNewPath();
+        return List.of(new CommentAdded(GitProvider.GITLAB, deliveryId, event.getProject().getPathWithNamespace(), target, reference, title,
+                CommentAdded.excerpt(note.getNote()), username(event.getUser()), note.getUrl(), path));
+    }
+
+    /** Only finished pipelines are announced; created, pending, running, manual and skipped ones are not. */
+    private static List<Object> pipeline(String deliveryId, PipelineEvent event) throws IOException {
+        requirePresent(event.getProject(), "project");
+        PipelineEvent.ObjectAttributes pipeline = event.getObjectAttributes();
+        requirePresent(pipeline, "object_attributes");
+        requirePresent(pipeline.getStatus(), "object_attributes.status");
+        Outcome outcome = switch (pipeline.getStatus()) {
+            case "success" -> Outcome.SUCCESS;
+            case "failed" -> Outcome.FAILURE;
+            case "canceled", "cancelled" -> Outcome.CANCELLED;
+            default -> null;
+        };
+        if (outcome == null) {
+            return List.of();
+        }
+        String name = pipeline.getName() != null && !pipeline.getName().isBlank() ? pipeline.getName() : "pipeline #" + pipeline.getIid();
+        String url = pipeline.getUrl() != null ? pipeline.getUrl()
+                : event.getProject().getWebUrl() == null ? null : event.getProject().getWebUrl() + "/-/pipelines/" + pipeline.getId();
+        // A tag pipeline's ref is the tag: no branch to filter on.
+        String branch = Boolean.TRUE.equals(pipeline.getTag()) ? null : pipeline.getRef();
+        return List.of(new PipelineFinished(GitProvider.GITLAB, deliveryId, event.getProject().getPathWithNamespace(), name, branch,
+                pipeline.getSha(), pipeline.getStatus(), outcome, url, username(event.getUser()), instant(pipeline.getCreatedAt()),
+                instant(pipeline.getFinishedAt())));
+    }
+
+    /**
+     * GitLab4J's DeploymentEvent has no {@code ref}, {@code environment_external_url} or full sha, and keeps
+     * {@code status_changed_at} as text: those are read from the JSON tree.
+     */
+    private static DeploymentStatusChanged deployment(String deliveryId, DeploymentEvent event, JsonNode tree) throws IOException {
+        requirePresent(event.getProject(), "project");
+        requirePresent(event.getStatus(), "status");
+        requirePresent(event.getEnvironment(), "environment");
+        Outcome outcome = switch (event.getStatus()) {
+            case "success" -> Outcome.SUCCESS;
+            case "failed" -> Outcome.FAILURE;
+            case "canceled", "cancelled" -> Outcome.CANCELLED;
+            default -> null;
+        };
+        String externalUrl = tree.path("environment_external_url").asText(null);
+        String url = externalUrl != null && !externalUrl.isBlank() ? externalUrl : event.getDeployableUrl();
+        String commitUrl = event.getCommitUrl();
+        String sha = commitUrl != null && commitUrl.contains("/commit/") ? commitUrl.substring(commitUrl.lastIndexOf('/') + 1) : event.getShortSha();
+        return new DeploymentStatusChanged(GitProvider.GITLAB, deliveryId, event.getProject().getPathWithNamespace(), event.getEnvironment(),
+                event.getStatus(), outcome, tree.path("ref").asText(null), sha, url, username(event.getUser()), timestamp(event.getStatusChangedAt()));
+    }
+
+    /** Only a new release is announced; updates and deletions are stored and ignored. */
+    private static List<Object> release(String deliveryId, ReleaseEvent event) throws IOException {
+        if (!"create".equals(event.getAction())) {
+            return List.of();
+        }
+        requirePresent(event.getProject(), "project");
+        requirePresent(event.getTag(), "tag");
+        // GitLab's release payload names no user, and GitLab has no pre-releases (only upcoming ones by date).
+        return List.of(new ReleasePublished(GitProvider.GITLAB, deliveryId, event.getProject().getPathWithNamespace(), event.getTag(),
+                event.getName(), event.getUrl(), null, false));
+    }
+
+    private static IssueChanged issue(String deliveryId, IssueEvent event) throws IOException {
+        requirePresent(event.getProject(), "project");
+        EventIssue issue = event.getObjectAttributes();
+        requirePresent(issue, "object_attributes");
+        String action = issueAction(issue.getAction(), event.getChanges() == null ? null : event.getChanges().getLabels());
+        return issueChanged(deliveryId, event.getProject(), action, issue.getIid(), issue.getTitle(), event.getLabels(), username(event.getUser()),
+                issue.getUrl());
+    }
+
+    private static IssueChanged workItem(String deliveryId, WorkItemEvent event) throws IOException {
+        requirePresent(event.getProject(), "project");
+        WorkItemEvent.ObjectAttributes item = event.getObjectAttributes();
+        requirePresent(item, "object_attributes");
+        String action = issueAction(item.getAction(), event.getChanges() == null ? null : event.getChanges().getLabels());
+        String actor = event.getUser() == null ? null : event.getUser().getUsername();
+        return issueChanged(deliveryId, event.getProject(), action, item.getIid(), item.getTitle(), event.getLabels(), actor, item.getUrl());
+    }
+
+    private static IssueChanged issueChanged(String deliveryId, EventProject project, String action, Long iid, String title, List<EventLabel> labels,
+                                             String actor, String url) {
+        // The payload names only the author's id; when the actor opened it, the actor is the author.
+        String author = "opened".equals(action) ? actor : null;
+        return new IssueChanged(GitProvider.GITLAB, deliveryId, project.getPathWithNamespace(), action, iid(iid), title,
+                labels == null ? List.of() : labels.stream().map(EventLabel::getTitle).toList(), author, actor, url);
+    }
+
+    /** GitLab's issue verbs in GitHub's words; an update that only changed labels is a (un)labeling, as on GitHub. */
+    private static String issueAction(String action, ChangeContainer<List<EventLabel>> labels) {
+        if (action == null) {
+            return "edited";
+        }
+        return switch (action) {
+            case "open" -> "opened";
+            case "close" -> "closed";
+            case "reopen" -> "reopened";
+            case "update" -> labelChange(labels);
+            default -> action;
+        };
+    }
+
+    private static String labelChange(ChangeContainer<List<EventLabel>> labels) {
+        if (labels == null) {
+            return "edited";
+        }
+        int before = labels.getPrevious() == null ? 0 : labels.getPrevious().size();
+        int after = labels.getCurrent() == null ? 0 : labels.getCurrent().size();
+        return after >= before ? "labeled" : "unlabeled";
+    }
+
+    private static int iid(Long iid) {
+        return iid == null ? 0 : iid.intValue();
+    }
+
+    private static String username(EventUser user) {
+        if (user == null) {
+            return null;
+        }
+        return Optional.ofNullable(user.getUsername()).filter(s -> !s.isBlank()).orElse(user.getName());
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+
+    /** GitLab writes {@code 2021-04-28 21:50:00 +0200} here; an unreadable time is left out rather than refusing the delivery. */
+    private static Instant timestamp(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text.trim(), GITLAB_TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                return OffsetDateTime.parse(text.trim()).toInstant();
+            } catch (DateTimeParseException ignored) {
+                return null;
+            }
+        }
     }
 
     /** Fails the delivery with a 400 now, rather than a listener later. */

@@ -4,12 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import com.ticolops.integrations.git.CommentAdded;
+import com.ticolops.integrations.git.DeploymentStatusChanged;
 import com.ticolops.integrations.git.GitProvider;
+import com.ticolops.integrations.git.IssueChanged;
+import com.ticolops.integrations.git.PipelineFinished;
+import com.ticolops.integrations.git.ReleasePublished;
+import com.ticolops.integrations.git.RepositoryActivity.Feature;
+import com.ticolops.integrations.git.RepositoryActivity.Outcome;
+import com.ticolops.integrations.git.ReviewSubmitted;
 import com.ticolops.integrations.git.PullRequestChanged;
 import com.ticolops.integrations.git.PushReceived;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -111,7 +120,169 @@ class GitHubPayloadsTest {
 
     @Test
     void GIVEN_an_event_we_do_not_handle_WHEN_read_THEN_it_means_no_events() throws IOException {
-        assertThat(GitHubPayloads.toEvents("issues", DELIVERY, fixture("issues-opened.json"))).isEmpty();
+        assertThat(GitHubPayloads.toEvents("star", DELIVERY, fixture("star-created.json"))).isEmpty();
+    }
+
+    @Test
+    void GIVEN_an_approving_review_WHEN_read_THEN_ReviewSubmitted_names_reviewer_state_author_and_target_branch() throws IOException {
+        List<Object> events = GitHubPayloads.toEvents("pull_request_review", DELIVERY, fixture("pull-request-review-approved.json"));
+
+        assertThat(events).containsExactly(new ReviewSubmitted(GitProvider.GITHUB, DELIVERY, "acme/rocket", 7, "Add a parachute", "dave",
+                "approved", "Looks safe to fly. Ship it.", "https://github.com/acme/rocket/pull/7#pullrequestreview-9001", "carol", "main"));
+        ReviewSubmitted review = (ReviewSubmitted) events.get(0);
+        assertThat(review.feature()).isEqualTo(Feature.REVIEWS);
+        assertThat(review.actor()).isEqualTo("dave");
+        assertThat(review.author()).isEqualTo("carol");
+        assertThat(review.branch()).isEqualTo("main");
+    }
+
+    @Test
+    void GIVEN_a_dismissed_review_WHEN_read_THEN_it_means_no_events() throws IOException {
+        assertThat(GitHubPayloads.toEvents("pull_request_review", DELIVERY, fixture("pull-request-review-dismissed.json"))).isEmpty();
+    }
+
+    @Test
+    void GIVEN_an_issue_comment_on_a_pull_request_WHEN_read_THEN_CommentAdded_points_at_the_pull_request() throws IOException {
+        List<Object> events = GitHubPayloads.toEvents("issue_comment", DELIVERY, fixture("issue-comment-on-pull-request.json"));
+
+        assertThat(events).containsExactly(new CommentAdded(GitProvider.GITHUB, DELIVERY, "acme/rocket", CommentAdded.Target.PULL_REQUEST, "7",
+                "Add a parachute", "Could we test this on the launch pad first?", "erin", "https://github.com/acme/rocket/pull/7#issuecomment-501", null));
+        assertThat(((CommentAdded) events.get(0)).feature()).isEqualTo(Feature.COMMENTS);
+    }
+
+    @Test
+    void GIVEN_an_edited_comment_WHEN_read_THEN_it_means_no_events() throws IOException {
+        assertThat(GitHubPayloads.toEvents("issue_comment", DELIVERY, fixture("issue-comment-edited.json"))).isEmpty();
+    }
+
+    @Test
+    void GIVEN_a_line_comment_in_a_review_WHEN_read_THEN_CommentAdded_carries_the_file() throws IOException {
+        CommentAdded comment = (CommentAdded) GitHubPayloads.toEvents("pull_request_review_comment", DELIVERY,
+                fixture("pull-request-review-comment-created.json")).get(0);
+
+        assertThat(comment.target()).isEqualTo(CommentAdded.Target.PULL_REQUEST);
+        assertThat(comment.reference()).isEqualTo("7");
+        assertThat(comment.author()).isEqualTo("dave");
+        assertThat(comment.paths()).containsExactly("src/parachute.ts");
+        assertThat(comment.url()).isEqualTo("https://github.com/acme/rocket/pull/7#discussion_r601");
+    }
+
+    @Test
+    void GIVEN_a_commit_comment_WHEN_read_THEN_CommentAdded_points_at_the_commit() throws IOException {
+        CommentAdded comment = (CommentAdded) GitHubPayloads.toEvents("commit_comment", DELIVERY, fixture("commit-comment-created.json")).get(0);
+
+        assertThat(comment.target()).isEqualTo(CommentAdded.Target.COMMIT);
+        assertThat(comment.reference()).isEqualTo("2222222222222222222222222222222222222222");
+        assertThat(comment.excerpt()).isEqualTo("Nice fix!");
+        assertThat(comment.author()).isEqualTo("bob");
+        assertThat(comment.paths()).isEmpty();
+    }
+
+    @Test
+    void GIVEN_a_long_comment_WHEN_excerpted_THEN_it_is_cut_with_an_ellipsis() {
+        String excerpt = CommentAdded.excerpt("word ".repeat(200));
+
+        assertThat(excerpt).hasSize(CommentAdded.EXCERPT_LENGTH).endsWith("…");
+    }
+
+    @Test
+    void GIVEN_a_failed_workflow_run_WHEN_read_THEN_PipelineFinished_tells_what_failed_where_and_when() throws IOException {
+        List<Object> events = GitHubPayloads.toEvents("workflow_run", DELIVERY, fixture("workflow-run-failed.json"));
+
+        assertThat(events).containsExactly(new PipelineFinished(GitProvider.GITHUB, DELIVERY, "acme/rocket", "CI", "main",
+                "3333333333333333333333333333333333333333", "failure", Outcome.FAILURE, "https://github.com/acme/rocket/actions/runs/3001", "alice",
+                Instant.parse("2026-03-02T10:00:00Z"), Instant.parse("2026-03-02T10:04:10Z")));
+        assertThat(((PipelineFinished) events.get(0)).feature()).isEqualTo(Feature.PIPELINES);
+    }
+
+    @Test
+    void GIVEN_a_workflow_run_still_running_or_skipped_WHEN_read_THEN_it_means_no_events() throws IOException {
+        assertThat(GitHubPayloads.toEvents("workflow_run", DELIVERY, fixture("workflow-run-in-progress.json"))).isEmpty();
+        assertThat(GitHubPayloads.toEvents("workflow_run", DELIVERY, fixture("workflow-run-skipped.json"))).isEmpty();
+    }
+
+    @Test
+    void GIVEN_a_check_suite_of_another_ci_app_that_timed_out_WHEN_read_THEN_it_is_a_failed_pipeline_named_after_the_app() throws IOException {
+        PipelineFinished pipeline = (PipelineFinished) GitHubPayloads.toEvents("check_suite", DELIVERY, fixture("check-suite-completed-by-another-ci.json")).get(0);
+
+        assertThat(pipeline.name()).isEqualTo("CircleCI Checks");
+        assertThat(pipeline.status()).isEqualTo("timed_out");
+        assertThat(pipeline.outcome()).isEqualTo(Outcome.FAILURE);
+        assertThat(pipeline.branch()).isEqualTo("feature/parachute");
+        assertThat(pipeline.url()).isEqualTo("https://github.com/acme/rocket/commit/5555555555555555555555555555555555555555/checks");
+        assertThat(pipeline.finishedAt()).isEqualTo(Instant.parse("2026-03-02T10:30:00Z"));
+    }
+
+    @Test
+    void GIVEN_a_check_suite_of_github_actions_WHEN_read_THEN_it_means_no_events_because_its_workflow_run_is_announced() throws IOException {
+        assertThat(GitHubPayloads.toEvents("check_suite", DELIVERY, fixture("check-suite-completed-by-actions.json"))).isEmpty();
+    }
+
+    @Test
+    void GIVEN_a_failed_deployment_WHEN_read_THEN_DeploymentStatusChanged_links_the_log_because_there_is_no_environment_url() throws IOException {
+        List<Object> events = GitHubPayloads.toEvents("deployment_status", DELIVERY, fixture("deployment-status-failure.json"));
+
+        assertThat(events).containsExactly(new DeploymentStatusChanged(GitProvider.GITHUB, DELIVERY, "acme/rocket", "production", "failure",
+                Outcome.FAILURE, "main", "3333333333333333333333333333333333333333", "https://github.com/acme/rocket/actions/runs/3001/job/9", "alice",
+                Instant.parse("2026-03-02T10:05:00Z")));
+        DeploymentStatusChanged deployment = (DeploymentStatusChanged) events.get(0);
+        assertThat(deployment.feature()).isEqualTo(Feature.DEPLOYMENTS);
+        assertThat(deployment.environment()).isEqualTo("production");
+    }
+
+    @Test
+    void GIVEN_a_deployment_in_progress_WHEN_read_THEN_it_has_no_outcome_yet_and_links_the_environment() throws IOException {
+        DeploymentStatusChanged deployment = (DeploymentStatusChanged) GitHubPayloads.toEvents("deployment_status", DELIVERY,
+                fixture("deployment-status-in-progress.json")).get(0);
+
+        assertThat(deployment.state()).isEqualTo("in_progress");
+        assertThat(deployment.outcome()).isNull();
+        assertThat(deployment.url()).isEqualTo("https://staging.rocket.example");
+        assertThat(deployment.ref()).isEqualTo("v1.4.0");
+    }
+
+    @Test
+    void GIVEN_a_published_pre_release_WHEN_read_THEN_ReleasePublished_has_its_tag_name_and_link() throws IOException {
+        List<Object> events = GitHubPayloads.toEvents("release", DELIVERY, fixture("release-published.json"));
+
+        assertThat(events).containsExactly(new ReleasePublished(GitProvider.GITHUB, DELIVERY, "acme/rocket", "v1.4.0", "Parachutes",
+                "https://github.com/acme/rocket/releases/tag/v1.4.0", "alice", true));
+    }
+
+    @Test
+    void GIVEN_the_released_action_that_follows_published_WHEN_read_THEN_it_means_no_events_so_a_release_is_announced_once() throws IOException {
+        assertThat(GitHubPayloads.toEvents("release", DELIVERY, fixture("release-released.json"))).isEmpty();
+    }
+
+    @Test
+    void GIVEN_an_opened_issue_WHEN_read_THEN_IssueChanged_names_author_and_actor() throws IOException {
+        List<Object> events = GitHubPayloads.toEvents("issues", DELIVERY, fixture("issues-opened.json"));
+
+        assertThat(events).containsExactly(new IssueChanged(GitProvider.GITHUB, DELIVERY, "acme/rocket", "opened", 12, "The rocket is upside down",
+                List.of(), "erin", "erin", "https://github.com/acme/rocket/issues/12"));
+    }
+
+    @Test
+    void GIVEN_a_labeled_issue_WHEN_read_THEN_IssueChanged_carries_all_its_labels_and_who_labeled_it() throws IOException {
+        IssueChanged issue = (IssueChanged) GitHubPayloads.toEvents("issues", DELIVERY, fixture("issues-labeled.json")).get(0);
+
+        assertThat(issue.action()).isEqualTo("labeled");
+        assertThat(issue.labels()).containsExactly("bug", "launch-blocker");
+        assertThat(issue.author()).isEqualTo("erin");
+        assertThat(issue.actor()).isEqualTo("dave");
+        assertThat(issue.feature()).isEqualTo(Feature.ISSUES);
+    }
+
+    @Test
+    void GIVEN_a_workflow_run_event_without_its_run_WHEN_read_THEN_it_fails_with_a_clear_IOException() {
+        assertThatThrownBy(() -> GitHubPayloads.toEvents("workflow_run", DELIVERY, fixture("star-created.json")))
+                .isInstanceOf(IOException.class).hasMessageContaining("workflow_run");
+    }
+
+    @Test
+    void GIVEN_a_deployment_status_without_a_repository_WHEN_read_THEN_it_fails_with_a_clear_IOException() {
+        assertThatThrownBy(() -> GitHubPayloads.toEvents("deployment_status", DELIVERY, "{\"deployment_status\":{\"state\":\"success\"}}"))
+                .isInstanceOf(IOException.class).hasMessage("the payload has no repository");
     }
 
     @Test

@@ -3,16 +3,29 @@ package com.ticolops.integrations.gitlab;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.ticolops.integrations.git.CommentAdded;
+import com.ticolops.integrations.git.DeploymentStatusChanged;
 import com.ticolops.integrations.git.GitProvider;
+import com.ticolops.integrations.git.IssueChanged;
+import com.ticolops.integrations.git.PipelineFinished;
+import com.ticolops.integrations.git.ReleasePublished;
+import com.ticolops.integrations.git.RepositoryActivity.Feature;
+import com.ticolops.integrations.git.RepositoryActivity.Outcome;
+import com.ticolops.integrations.git.ReviewSubmitted;
 import com.ticolops.integrations.git.PullRequestChanged;
 import com.ticolops.integrations.git.PushReceived;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class GitLabPayloadsTest {
 
+    private static final String DELIVERY = "8f1b0a6e-2c8d-4f4e-9a51-0d2f3c4b5a69";
     private static final String PROJECT = "\"project\":{\"path_with_namespace\":\"acme/shop\",\"web_url\":\"https://gitlab.com/acme/shop\"}";
 
     @Test
@@ -48,8 +61,7 @@ class GitLabPayloadsTest {
             "merge,    null, closed,      true",
             "reopen,   null, reopened,    false",
             "update,   abc,  synchronize, false",
-            "update,   null, edited,      false",
-            "approved, null, approved,    false"})
+            "update,   null, edited,      false"})
     void mergeRequestActionsAreNamedInTheSharedVocabulary(String gitlabAction, String oldrev, String expected, boolean merged) throws IOException {
         String body = "{\"object_kind\":\"merge_request\",\"user\":{\"username\":\"dan\"}," + PROJECT + ",\"object_attributes\":{\"iid\":3,"
                 + "\"title\":\"T\",\"action\":\"" + gitlabAction + "\"" + (oldrev == null ? "" : ",\"oldrev\":\"" + oldrev + "\"")
@@ -72,5 +84,150 @@ class GitLabPayloadsTest {
     @Test
     void eventsWeDoNotActOnMeanNothingYet() throws IOException {
         assertThat(GitLabPayloads.toEvents("Wiki Page Hook", "d5", "{}")).isEmpty();
+    }
+
+    @Test
+    void anApprovalIsAnApprovingReviewWithoutABody() throws IOException {
+        List<Object> events = GitLabPayloads.toEvents("Merge Request Hook", DELIVERY, fixture("merge-request-approval.json"));
+
+        assertThat(events).containsExactly(new ReviewSubmitted(GitProvider.GITLAB, DELIVERY, "acme/web/shop", 4, "Checkout page", "dan", "approved",
+                null, "https://gitlab.example.com/acme/web/shop/-/merge_requests/4", null, "main"));
+        assertThat(((ReviewSubmitted) events.get(0)).feature()).isEqualTo(Feature.REVIEWS);
+    }
+
+    @Test
+    void aWithdrawnApprovalIsAnUnapprovedReview() throws IOException {
+        ReviewSubmitted review = (ReviewSubmitted) GitLabPayloads.toEvents("Merge Request Hook", DELIVERY, fixture("merge-request-unapproved.json")).get(0);
+
+        assertThat(review.state()).isEqualTo("unapproved");
+        assertThat(review.reviewer()).isEqualTo("dan");
+    }
+
+    @Test
+    void aNoteOnAMergeRequestIsACommentOnThatMergeRequestWithItsFile() throws IOException {
+        List<Object> events = GitLabPayloads.toEvents("Note Hook", DELIVERY, fixture("note-on-merge-request.json"));
+
+        assertThat(events).containsExactly(new CommentAdded(GitProvider.GITLAB, DELIVERY, "acme/web/shop", CommentAdded.Target.PULL_REQUEST, "4",
+                "Checkout page", "Please add a test for the empty basket.", "erin",
+                "https://gitlab.example.com/acme/web/shop/-/merge_requests/4#note_900", "app/basket.rb"));
+        assertThat(((CommentAdded) events.get(0)).paths()).containsExactly("app/basket.rb");
+    }
+
+    @Test
+    void anOddDateInTheMergeRequestsLastCommitDoesNotRefuseTheNote() throws IOException {
+        String body = fixture("note-on-merge-request.json").replace("\"author_id\": 3", "\"author_id\": 3, \"last_commit\": {\"id\": \"abc\", "
+                + "\"timestamp\": \"2015-04-08T21: 00:25-07:00\"}");
+
+        CommentAdded comment = (CommentAdded) GitLabPayloads.toEvents("Note Hook", DELIVERY, body).get(0);
+
+        assertThat(body).contains("last_commit");
+        assertThat(comment.reference()).isEqualTo("4");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "note-on-commit.json,  COMMIT,  cccccccccccccccccccccccccccccccccccccccc, Fix rounding",
+            "note-on-issue.json,   ISSUE,   9,                                        Totals are off by a cent",
+            "note-on-snippet.json, SNIPPET, 5,                                        Seed data"})
+    void notesOnCommitsIssuesAndSnippetsSayWhatTheyAreOn(String file, CommentAdded.Target target, String reference, String title) throws IOException {
+        CommentAdded comment = (CommentAdded) GitLabPayloads.toEvents("Note Hook", DELIVERY, fixture(file)).get(0);
+
+        assertThat(comment.target()).isEqualTo(target);
+        assertThat(comment.reference()).isEqualTo(reference);
+        assertThat(comment.title()).isEqualTo(title);
+        assertThat(comment.author()).isEqualTo("erin");
+    }
+
+    @Test
+    void aFailedPipelineIsAFailureWithItsTimes() throws IOException {
+        List<Object> events = GitLabPayloads.toEvents("Pipeline Hook", DELIVERY, fixture("pipeline-failed.json"));
+
+        assertThat(events).containsExactly(new PipelineFinished(GitProvider.GITLAB, DELIVERY, "acme/web/shop", "pipeline #41", "main",
+                "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "failed", Outcome.FAILURE, "https://gitlab.example.com/acme/web/shop/-/pipelines/3100", "carol",
+                Instant.parse("2026-03-02T10:00:00Z"), Instant.parse("2026-03-02T10:06:30Z")));
+    }
+
+    @Test
+    void aRunningPipelineMeansNothingYet() throws IOException {
+        assertThat(GitLabPayloads.toEvents("Pipeline Hook", DELIVERY, fixture("pipeline-running.json"))).isEmpty();
+    }
+
+    @Test
+    void aFailedDeploymentLinksTheEnvironmentAndKeepsTheTimeOfTheChange() throws IOException {
+        List<Object> events = GitLabPayloads.toEvents("Deployment Hook", DELIVERY, fixture("deployment-failed.json"));
+
+        assertThat(events).containsExactly(new DeploymentStatusChanged(GitProvider.GITLAB, DELIVERY, "acme/web/shop", "production", "failed",
+                Outcome.FAILURE, "main", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "https://shop.example.com", "carol", Instant.parse("2026-03-02T09:50:00Z")));
+        assertThat(((DeploymentStatusChanged) events.get(0)).environment()).isEqualTo("production");
+    }
+
+    @Test
+    void aRunningDeploymentWithoutAnEnvironmentUrlHasNoOutcomeAndLinksItsJob() throws IOException {
+        DeploymentStatusChanged deployment = (DeploymentStatusChanged) GitLabPayloads.toEvents("Deployment Hook", DELIVERY, fixture("deployment-running.json")).get(0);
+
+        assertThat(deployment.outcome()).isNull();
+        assertThat(deployment.state()).isEqualTo("running");
+        assertThat(deployment.url()).isEqualTo("https://gitlab.example.com/acme/web/shop/-/jobs/796");
+        assertThat(deployment.sha()).isEqualTo("aaaaaaaa");
+        assertThat(deployment.ref()).isNull();
+    }
+
+    @Test
+    void aCreatedReleaseIsPublishedAndAnUpdateIsNot() throws IOException {
+        assertThat(GitLabPayloads.toEvents("Release Hook", DELIVERY, fixture("release-create.json"))).containsExactly(new ReleasePublished(
+                GitProvider.GITLAB, DELIVERY, "acme/web/shop", "v1.0.0", "Shop 1.0", "https://gitlab.example.com/acme/web/shop/-/releases/v1.0.0", null, false));
+        assertThat(GitLabPayloads.toEvents("Release Hook", DELIVERY, fixture("release-update.json"))).isEmpty();
+    }
+
+    @Test
+    void anOpenedIssueIsOpenedByItsAuthorWithItsLabels() throws IOException {
+        assertThat(GitLabPayloads.toEvents("Issue Hook", DELIVERY, fixture("issue-open.json"))).containsExactly(new IssueChanged(GitProvider.GITLAB,
+                DELIVERY, "acme/web/shop", "opened", 9, "Totals are off by a cent", List.of("bug"), "frank", "frank",
+                "https://gitlab.example.com/acme/web/shop/-/issues/9"));
+    }
+
+    @Test
+    void anIssueUpdateThatDropsALabelIsUnlabeled() throws IOException {
+        IssueChanged issue = (IssueChanged) GitLabPayloads.toEvents("Issue Hook", DELIVERY, fixture("issue-labels-removed.json")).get(0);
+
+        assertThat(issue.action()).isEqualTo("unlabeled");
+        assertThat(issue.labels()).containsExactly("bug");
+        assertThat(issue.author()).isNull();
+        assertThat(issue.actor()).isEqualTo("dan");
+    }
+
+    @Test
+    void aClosedWorkItemIsAClosedIssue() throws IOException {
+        IssueChanged issue = (IssueChanged) GitLabPayloads.toEvents("Issue Hook", DELIVERY, fixture("work-item-close.json")).get(0);
+
+        assertThat(issue.action()).isEqualTo("closed");
+        assertThat(issue.number()).isEqualTo(10);
+        assertThat(issue.actor()).isEqualTo("dan");
+        assertThat(issue.feature()).isEqualTo(Feature.ISSUES);
+    }
+
+    @Test
+    void confidentialIssuesAndNotesAreNotTurnedIntoAnnouncements() throws IOException {
+        assertThat(GitLabPayloads.toEvents("Confidential Issue Hook", DELIVERY, fixture("issue-open.json"))).isEmpty();
+        assertThat(GitLabPayloads.toEvents("Confidential Note Hook", DELIVERY, fixture("note-on-issue.json"))).isEmpty();
+    }
+
+    @Test
+    void aPipelineWithoutItsStatusIsRefusedClearly() {
+        assertThatThrownBy(() -> GitLabPayloads.toEvents("Pipeline Hook", DELIVERY, "{\"object_kind\":\"pipeline\"," + PROJECT + ",\"object_attributes\":{}}"))
+                .isInstanceOf(IOException.class).hasMessage("the payload has no object_attributes.status");
+    }
+
+    @Test
+    void aNoteWithoutItsProjectIsRefusedClearly() {
+        assertThatThrownBy(() -> GitLabPayloads.toEvents("Note Hook", DELIVERY, "{\"object_kind\":\"note\",\"object_attributes\":{\"note\":\"hi\"}}"))
+                .isInstanceOf(IOException.class).hasMessage("the payload has no project");
+    }
+
+    private static String fixture(String name) throws IOException {
+        try (InputStream in = GitLabPayloadsTest.class.getResourceAsStream(name)) {
+            assertThat(in).as("test fixture %s", name).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 }

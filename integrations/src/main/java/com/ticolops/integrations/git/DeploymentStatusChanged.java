@@ -1,0 +1,28 @@
+package com.ticolops.integrations.git;
+
+import java.time.Instant;
+
+/**
+ * A deployment to an environment changed state: queued, started, succeeded, failed...
+ *
+ * @param state   the provider's word, e.g. {@code in_progress}, {@code success}, {@code error} (GitHub), {@code running},
+ *                {@code failed} (GitLab)
+ * @param outcome how it ended, or null while it is still pending or running
+ * @param ref     the branch or tag deployed, or null when the payload does not say
+ * @param url     the environment's URL, else the deployment's log or job URL; may be null
+ * @param at      when the state changed, or null when the payload does not say
+ */
+public record DeploymentStatusChanged(GitProvider provider, String deliveryId, String repository, String environment,
+                                      String state, Outcome outcome, String ref, String sha, String url, String actor,
+                                      Instant at) implements RepositoryActivity {
+
+    @Override
+    public Feature feature() {
+        return Feature.DEPLOYMENTS;
+    }
+
+    @Override
+    public String branch() {
+        return ref;
+    }
+}
