@@ -1,17 +1,16 @@
 package com.ticolops.bot.notification;
 
-import com.ticolops.bot.project.Projects;
 import com.ticolops.bot.repository.Repositories;
 import com.ticolops.integrations.chat.AnnouncementRequested;
 import com.ticolops.integrations.chat.Reply;
 import com.ticolops.integrations.git.CommentAdded;
 import com.ticolops.integrations.git.DeploymentStatusChanged;
-import com.ticolops.integrations.git.GitProvider;
 import com.ticolops.integrations.git.IssueChanged;
 import com.ticolops.integrations.git.PipelineFinished;
 import com.ticolops.integrations.git.PullRequestChanged;
 import com.ticolops.integrations.git.PushReceived;
 import com.ticolops.integrations.git.ReleasePublished;
+import com.ticolops.integrations.git.RepositoryActivity;
 import com.ticolops.integrations.git.ReviewSubmitted;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -19,64 +18,72 @@ import org.springframework.stereotype.Component;
 
 /**
  * Announces what happens in connected repositories (pushes, pull requests, reviews, comments, pipelines, deployments,
- * releases, issues) in every channel of their project. Runs after the webhook's transaction commits; the announcements
+ * releases, issues) in the channels subscribed to them. Runs after the webhook's transaction commits; the announcements
  * it requests are themselves registered events, so a crash between here and the chat platform loses nothing.
  */
 @Component
 class GitAnnouncements {
 
     private final Repositories repositories;
-    private final Projects projects;
+    private final Subscriptions subscriptions;
     private final ApplicationEventPublisher events;
 
-    GitAnnouncements(Repositories repositories, Projects projects, ApplicationEventPublisher events) {
+    GitAnnouncements(Repositories repositories, Subscriptions subscriptions, ApplicationEventPublisher events) {
         this.repositories = repositories;
-        this.projects = projects;
+        this.subscriptions = subscriptions;
         this.events = events;
     }
 
     @ApplicationModuleListener
     void on(PushReceived push) {
-        announce(push.provider(), push.repository(), GitMessages.push(push));
+        announce(push, GitMessages.push(push));
     }
 
     @ApplicationModuleListener
     void on(PullRequestChanged pullRequest) {
-        announce(pullRequest.provider(), pullRequest.repository(), GitMessages.pullRequest(pullRequest));
+        announce(pullRequest, GitMessages.pullRequest(pullRequest));
     }
 
     @ApplicationModuleListener
     void on(ReviewSubmitted review) {
-        announce(review.provider(), review.repository(), GitMessages.review(review));
+        announce(review, GitMessages.review(review));
     }
 
     @ApplicationModuleListener
     void on(CommentAdded comment) {
-        announce(comment.provider(), comment.repository(), GitMessages.comment(comment));
+        announce(comment, GitMessages.comment(comment));
     }
 
     @ApplicationModuleListener
     void on(PipelineFinished pipeline) {
-        announce(pipeline.provider(), pipeline.repository(), GitMessages.pipeline(pipeline));
+        announce(pipeline, GitMessages.pipeline(pipeline));
     }
 
     @ApplicationModuleListener
     void on(DeploymentStatusChanged deployment) {
-        announce(deployment.provider(), deployment.repository(), GitMessages.deployment(deployment));
+        announce(deployment, GitMessages.deployment(deployment));
     }
 
     @ApplicationModuleListener
     void on(ReleasePublished release) {
-        announce(release.provider(), release.repository(), GitMessages.release(release));
+        announce(release, GitMessages.release(release));
     }
 
     @ApplicationModuleListener
     void on(IssueChanged issue) {
-        announce(issue.provider(), issue.repository(), GitMessages.issue(issue));
+        announce(issue, GitMessages.issue(issue));
     }
 
-    private void announce(GitProvider provider, String repository, Reply message) {
-        repositories.projectOf(provider, repository).ifPresent(projectId -> projects.channelsOf(projectId)
-                .forEach(channel -> events.publishEvent(new AnnouncementRequested(channel, message))));
+    /** To every channel subscribed to this kind of event of the repository whose filters let it through. */
+    private void announce(RepositoryActivity activity, Reply message) {
+        repositories.find(activity.provider(), activity.repository()).ifPresent(repository -> {
+            for (Subscriptions.Subscription subscription : subscriptions.ofRepository(repository.id(), activity.feature())) {
+                SubscriptionFilters.Audience audience = subscription.filters().isEmpty() ? null
+                        : subscriptions.audience(subscription.createdBy(), repository.projectId(), activity.provider());
+                if (audience == null || subscription.filters().matches(activity, audience)) {
+                    events.publishEvent(new AnnouncementRequested(subscription.conversation(), message));
+                }
+            }
+        });
     }
 }

@@ -63,11 +63,12 @@ class RepoConnectCommand implements CommandHandler {
         if (branch != null && !BRANCH.matcher(branch).matches()) {
             throw new CommandException("`" + branch + "` is not a branch name.");
         }
-        repositories.find(provider, location.fullName()).ifPresent(existing -> {
+        repositories.connected(provider, location.fullName()).ifPresent(existing -> {
             throw new CommandException(existing.fullName() + " is already connected to project " + existing.projectName() + ".");
         });
         String secret = newSecret();
-        repositories.connect(context.project().id(), provider, location.fullName(), branch, secret, context.userId());
+        long repositoryId = repositories.connect(context.project().id(), provider, location.fullName(), branch, secret, context.userId());
+        events.publishEvent(new RepositoryConnected(repositoryId, context.conversation(), context.userId()));
         events.publishEvent(new AnnouncementRequested(context.conversation(), Reply.inChannel(context.caller().mention() + " connected "
                 + label(provider) + " repository " + location.fullName() + " to " + context.project().name() + ".")));
         Reply connected = Reply.privately("Connected " + location.fullName() + " to " + context.project().name() + ". Add a webhook on "

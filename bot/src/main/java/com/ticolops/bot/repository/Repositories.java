@@ -44,17 +44,36 @@ public class Repositories implements WebhookSecrets {
                 .params(provider.id(), repositoryFullName).query(Long.class).optional();
     }
 
-    Optional<Connected> find(GitProvider provider, String fullName) {
+    Optional<Connected> connected(GitProvider provider, String fullName) {
         return jdbc.sql(CONNECTED + "where r.provider = ? and lower(r.full_name) = lower(?)")
                 .params(provider.id(), fullName).query(AS_CONNECTED).optional();
     }
 
-    void connect(long projectId, GitProvider provider, String fullName, String defaultBranch, String webhookSecret, long userId) {
-        jdbc.sql("""
+    /** @return the new repository's id */
+    long connect(long projectId, GitProvider provider, String fullName, String defaultBranch, String webhookSecret, long userId) {
+        return jdbc.sql("""
                         insert into repositories (project_id, provider, full_name, default_branch, webhook_secret_encrypted, connected_by)
-                        values (?, ?, ?, ?, ?, ?)""")
+                        values (?, ?, ?, ?, ?, ?) returning id""")
                 .params(projectId, provider.id(), fullName, defaultBranch, cipher.encrypt(webhookSecret), userId)
-                .update();
+                .query(Long.class).single();
+    }
+
+    /** A connected repository as other modules refer to it. */
+    public record Ref(long id, long projectId, GitProvider provider, String fullName) {
+    }
+
+    private static final RowMapper<Ref> AS_REF = (row, n) -> new Ref(row.getLong("id"), row.getLong("project_id"),
+            GitProvider.valueOf(row.getString("provider").toUpperCase(Locale.ROOT)), row.getString("full_name"));
+
+    public Optional<Ref> find(GitProvider provider, String fullName) {
+        return jdbc.sql("select id, project_id, provider, full_name from repositories where provider = ? and lower(full_name) = lower(?)")
+                .params(provider.id(), fullName).query(AS_REF).optional();
+    }
+
+    /** The project's repositories with this name: one, or one per provider when both host a repository of that name. */
+    public List<Ref> named(long projectId, String fullName) {
+        return jdbc.sql("select id, project_id, provider, full_name from repositories where project_id = ? and lower(full_name) = lower(?) order by provider")
+                .params(projectId, fullName).query(AS_REF).list();
     }
 
     List<Connected> of(long projectId) {

@@ -132,6 +132,7 @@ public class Users {
                     else 'member' end""").params(keep, redeemer).update();
         jdbc.sql("update projects set created_by = ? where created_by = ?").params(keep, redeemer).update();
         jdbc.sql("update repositories set connected_by = ? where connected_by = ?").params(keep, redeemer).update();
+        jdbc.sql("update subscriptions set created_by = ? where created_by = ?").params(keep, redeemer).update();
         jdbc.sql("delete from users where id = ?").param(redeemer).update();
         return owner;
     }
