@@ -1,0 +1,129 @@
+package com.ticolops.bot.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.ticolops.bot.testsupport.Names;
+import com.ticolops.bot.testsupport.Ticolops;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SubscriptionCommandsTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Ticolops ticolops;
+    String alice = Names.unique("alice");
+    String dev = Names.unique("shop-dev");
+    String reviews = Names.unique("shop-reviews");
+    String project = Names.unique("shop");
+    String repository = "octo-org/" + Names.unique("shop");
+    String secret;
+
+    @BeforeEach
+    void aRepositoryConnectedFromTheDevChannelAndASecondChannelOnTheSameProject() {
+        ticolops = new Ticolops(port);
+        ticolops.command(alice, dev, "project create " + project);
+        secret = ticolops.connectGitHub(alice, dev, repository);
+        ticolops.command(alice, reviews, "project use " + project);
+    }
+
+    @Test
+    void theConnectingChannelGetsEverythingAndOthersNothingUntilTheySubscribe() {
+        assertThat(ticolops.command(alice, dev, "subscriptions").all()).contains(repository + " (github): everything");
+        assertThat(ticolops.command(alice, reviews, "subscriptions").text()).startsWith("This channel is not subscribed to any repository.");
+    }
+
+    @Test
+    void aChannelSubscribedToPullRequestsOnMainGetsOnlyThose() {
+        // GIVEN the reviews channel subscribes to pull requests into main
+        Ticolops.Response subscribed = ticolops.command(alice, reviews, "subscribe " + repository + " pulls branch:main");
+        assertThat(subscribed.text()).isEqualTo("This channel now gets pulls from " + repository + ", filtered by branch:main, set by @" + alice + ".");
+
+        // WHEN a pull request into main, one into develop and a push arrive
+        deliver("pull_request", pullRequestInto("main", 12, "Basket page"));
+        deliver("pull_request", pullRequestInto("develop", 13, "Spike"));
+        deliver("push", payload("push.json"));
+
+        // THEN the dev channel (everything) sees all three, the reviews channel only the pull request into main
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(ticolops.channelTexts(dev)).anyMatch(t -> t.contains("#13"))
+                .anyMatch(t -> t.contains("#12")).anyMatch(t -> t.startsWith("alice-gh pushed")));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(ticolops.channelTexts(reviews)).filteredOn(t -> t.contains(" in " + repository))
+                .containsExactly("bob-gh opened pull request #12 \"Basket page\" in " + repository + " (basket → main)"));
+    }
+
+    @Test
+    void subscribingAgainAddsFeaturesAndNewFiltersReplaceTheOldOnes() {
+        ticolops.command(alice, reviews, "subscribe " + repository + " pulls branch:main");
+
+        Ticolops.Response again = ticolops.command(alice, reviews, "subscribe " + repository + " reviews pipelines status:failure");
+
+        assertThat(again.text()).isEqualTo("This channel now gets pulls, reviews, pipelines from " + repository
+                + ", filtered by status:failure, set by @" + alice + ".");
+        assertThat(ticolops.command(alice, reviews, "subscriptions").all()).contains(repository + " (github): pulls, reviews, pipelines — status:failure");
+    }
+
+    @Test
+    void unsubscribingStopsTheAnnouncements() {
+        assertThat(ticolops.command(alice, dev, "unsubscribe " + repository + " pushes").text())
+                .isEqualTo("This channel now gets pulls, reviews, comments, pipelines, deployments, releases, issues from " + repository
+                        + ", changed by @" + alice + ".");
+        assertThat(ticolops.command(alice, dev, "unsubscribe " + repository).text())
+                .isEqualTo("This channel no longer gets anything from " + repository + ", unsubscribed by @" + alice + ".");
+
+        deliver("pull_request", pullRequestInto("main", 14, "Quiet"));
+
+        // the delivery is stored, and nobody is told
+        await().atMost(Duration.ofSeconds(5)).until(() -> jdbc.sql("select count(*) from event_publication where serialized_event like ? and completion_date is not null")
+                .param("%Quiet%").query(Integer.class).single() > 0);
+        assertThat(ticolops.channelTexts(dev)).noneMatch(t -> t.contains("#14"));
+    }
+
+    @Test
+    void wrongInputIsRefusedAndChangesNothing() {
+        assertThat(ticolops.command(alice, reviews, "subscribe octo-org/elsewhere").text())
+                .isEqualTo("octo-org/elsewhere is not connected to " + project + ". Connect it first: /ticolops repo connect github octo-org/elsewhere"
+                        + " (or gitlab), or see the connected ones with /ticolops repo list.");
+        assertThat(ticolops.command(alice, reviews, "subscribe " + repository + " pulls colour:red").text())
+                .startsWith("`colour:` is not a filter. Filters: branch:<globs> path:<globs>");
+        assertThat(ticolops.command(alice, reviews, "subscribe " + repository + " puls").text())
+                .startsWith("`puls` is neither a feature nor a filter. Features: pushes, pulls, reviews, comments, pipelines, deployments, releases, issues");
+        assertThat(ticolops.command(alice, reviews, "unsubscribe " + repository).text()).isEqualTo("This channel is not subscribed to " + repository + ".");
+        assertThat(ticolops.command(Names.unique("mallory"), reviews, "subscribe " + repository).text())
+                .startsWith("You are not a member of project " + project + ".");
+        assertThat(jdbc.sql("select count(*) from subscriptions s join repositories r on r.id = s.repository_id where r.full_name = ?")
+                .param(repository).query(Integer.class).single()).isOne();
+    }
+
+    private void deliver(String event, byte[] body) {
+        assertThat(ticolops.gitHubDelivery(event, UUID.randomUUID().toString(), body, secret).status()).isEqualTo(202);
+    }
+
+    private byte[] pullRequestInto(String base, int number, String title) {
+        return new String(payload("pull_request_opened.json"), StandardCharsets.UTF_8)
+                .replace("\"ref\": \"main\"", "\"ref\": \"" + base + "\"").replace("\"number\": 12", "\"number\": " + number)
+                .replace("Basket page", title).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private byte[] payload(String name) {
+        try (InputStream in = getClass().getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("REPOSITORY", repository).getBytes(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
