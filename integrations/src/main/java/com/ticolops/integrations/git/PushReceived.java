@@ -1,5 +1,6 @@
 package com.ticolops.integrations.git;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -48,8 +49,11 @@ public record PushReceived(GitProvider provider, String deliveryId, String repos
         return ref.replaceFirst("^refs/(heads|tags)/", "");
     }
 
-    /** @param files added, modified and removed, as the provider lists them */
-    public record Commit(String sha, String message, String author, String url, List<String> files) {
+    /**
+     * @param files     added, modified and removed, as the provider lists them
+     * @param timestamp when it was authored, or null when the payload does not say
+     */
+    public record Commit(String sha, String message, String author, String url, List<String> files, Instant timestamp) {
 
         public Commit {
             files = List.copyOf(files);

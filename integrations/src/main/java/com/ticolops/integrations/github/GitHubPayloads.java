@@ -78,7 +78,8 @@ final class GitHubPayloads {
         requirePresent(push.getRepository(), "repository");
         List<PushReceived.Commit> commits = push.getCommits().stream()
                 .map(commit -> new PushReceived.Commit(commit.getSha(), firstLine(commit.getMessage()), name(commit.getAuthor()), commit.getUrl(),
-                        files(commit.getAdded(), commit.getModified(), commit.getRemoved())))
+                        files(commit.getAdded(), commit.getModified(), commit.getRemoved()),
+                        commit.getTimestamp() == null ? null : commit.getTimestamp().toInstant()))
                 .toList();
         String pusher = push.getPusher() != null && push.getPusher().getName() != null ? push.getPusher().getName() : push.getSender().getLogin();
         return new PushReceived(GitProvider.GITHUB, deliveryId, push.getRepository().getFullName(), String.valueOf(push.getRepository().getHtmlUrl()),

@@ -76,7 +76,8 @@ final class GitLabPayloads {
         requirePresent(push.getProject(), "project");
         String webUrl = push.getProject().getWebUrl();
         List<PushReceived.Commit> commits = Optional.ofNullable(push.getCommits()).orElse(List.of()).stream()
-                .map(commit -> new PushReceived.Commit(commit.getId(), firstLine(commit), author(commit), commit.getUrl(), files(commit)))
+                .map(commit -> new PushReceived.Commit(commit.getId(), firstLine(commit), author(commit), commit.getUrl(), files(commit),
+                        instant(commit.getTimestamp())))
                 .toList();
         boolean created = NO_COMMIT.equals(push.getBefore());
         boolean deleted = NO_COMMIT.equals(push.getAfter());

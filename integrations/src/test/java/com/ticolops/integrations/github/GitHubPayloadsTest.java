@@ -50,9 +50,10 @@ class GitHubPayloadsTest {
         assertThat(push.compareUrl()).isEqualTo("https://github.com/acme/rocket/compare/111111111111...333333333333");
         assertThat(push.commits()).containsExactly(
                 new PushReceived.Commit("2222222222222222222222222222222222222222", "Fix the launch countdown", "alice",
-                        "https://github.com/acme/rocket/commit/2222222222222222222222222222222222222222", List.of("src/countdown.ts", "src/launch.ts")),
+                        "https://github.com/acme/rocket/commit/2222222222222222222222222222222222222222", List.of("src/countdown.ts", "src/launch.ts"),
+                        Instant.parse("2026-03-02T09:15:00Z")),
                 new PushReceived.Commit("3333333333333333333333333333333333333333", "Update README", "Bob Builder",
-                        "https://github.com/acme/rocket/commit/3333333333333333333333333333333333333333", List.of("README.md", "docs/old.md")));
+                        "https://github.com/acme/rocket/commit/3333333333333333333333333333333333333333", List.of("README.md", "docs/old.md"), null));
         assertThat(push.paths()).containsExactly("src/countdown.ts", "src/launch.ts", "README.md", "docs/old.md");
     }
 
