@@ -22,12 +22,14 @@ class MigrationsTest {
     JdbcClient jdbc;
 
     @Test
-    void theCoreSchemaTheOutboxAndQuartzTablesAreCreated() {
+    void theCoreSchemaTheOutboxQuartzAndFeatureTablesAreCreated() {
         List<String> tables = jdbc.sql("select table_name from information_schema.tables where table_schema = 'public'")
                 .query(String.class).list();
 
         assertThat(tables).contains("users", "user_identities", "projects", "project_members", "repositories", "channels",
-                "webhook_deliveries", "console_messages", "event_publication", "qrtz_triggers", "qrtz_job_details", "qrtz_locks");
+                "webhook_deliveries", "console_messages", "event_publication", "qrtz_triggers", "qrtz_job_details", "qrtz_locks",
+                "slack_requests", "link_codes", "subscriptions", "repository_commits", "pull_requests", "pull_request_reviews",
+                "pipeline_runs", "deployment_statuses");
     }
 
     @Test
