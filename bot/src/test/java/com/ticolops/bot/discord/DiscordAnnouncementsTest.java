@@ -80,6 +80,40 @@ class DiscordAnnouncementsTest extends DiscordEndToEnd {
         channelMessageContaining(channel, "alice-gh pushed 2 commits to main in " + repository);
     }
 
+    @Test
+    void aPullRequestIsOneDiscordMessageEditedWhenMergedWithItsReviewAsAReply() throws IOException {
+        // GIVEN a pull request announced in a project's Discord channel
+        String secret = projectWithRepository();
+        Ticolops ticolops = new Ticolops(port);
+        ticolops.gitHubDelivery("pull_request", UUID.randomUUID().toString(), payload("pull_request_opened.json"), secret);
+        channelMessageContaining(channel, "bob-gh opened pull request #12");
+        String messageId = discord.idOfMessageContaining(channel, "bob-gh opened pull request #12");
+
+        // WHEN it is reviewed, then merged
+        ticolops.gitHubDelivery("pull_request_review", UUID.randomUUID().toString(), payload("pull_request_review_approved.json"), secret);
+        JsonNode review = channelMessageContaining(channel, "dan-gh approved pull request #12");
+        ticolops.gitHubDelivery("pull_request", UUID.randomUUID().toString(), payload("pull_request_merged.json"), secret);
+
+        // THEN the review replies to the pull request's message
+        assertThat(review.path("message_reference").path("message_id").asString()).isEqualTo(messageId);
+        assertThat(review.path("message_reference").path("fail_if_not_exists").asBoolean(true)).isFalse();
+        // AND the merge edits that message in place rather than posting another
+        await().atMost(WAIT).untilAsserted(() -> assertThat(discord.channelMessageEdits(channel)).hasSize(1));
+        FakeDiscord.Edit edit = discord.channelMessageEdits(channel).get(0);
+        assertThat(edit.messageId()).isEqualTo(messageId);
+        assertThat(FakeDiscord.visibleText(edit.body())).contains("carol-gh merged pull request #12 \"Basket page\" in " + repository);
+        assertThat(discord.channelMessages(channel)).noneMatch(m -> FakeDiscord.visibleText(m).contains("merged pull request"));
+    }
+
+    private String projectWithRepository() {
+        discord.slashCommand(channel, alice, "alice", "project", "create", string("name", Names.unique("shop")));
+        channelMessageContaining(channel, "created by <@" + alice + ">");
+        String secret = field(privateReply(discord.slashCommand(channel, alice, "alice", "repo", "connect",
+                string("provider", "github"), string("repository", repository))), "Secret");
+        channelMessageContaining(channel, "<@" + alice + "> connected GitHub repository " + repository);
+        return secret;
+    }
+
     private int incompleteAnnouncementsContaining(String text) {
         return jdbc.sql("select count(*) from event_publication where completion_date is null and event_type like '%AnnouncementRequested' "
                 + "and serialized_event like ? and serialized_event like ?").params("%" + channel + "%", "%" + text + "%").query(Integer.class).single();
@@ -97,7 +131,11 @@ class DiscordAnnouncementsTest extends DiscordEndToEnd {
     }
 
     private byte[] push() throws IOException {
-        try (InputStream in = getClass().getResourceAsStream("/com/ticolops/bot/notification/push.json")) {
+        return payload("push.json");
+    }
+
+    private byte[] payload(String name) throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/com/ticolops/bot/notification/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("REPOSITORY", repository).getBytes(StandardCharsets.UTF_8);
         }
     }

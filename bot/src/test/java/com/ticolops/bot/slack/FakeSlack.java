@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Slack's side of the wire, on WireMock: the Web API ({@code auth.test}, {@code chat.postMessage}) and the
+ * Slack's side of the wire, on WireMock: the Web API ({@code auth.test}, {@code chat.postMessage}, {@code chat.update}) and the
  * {@code response_url}s Slack hands out. One server per test JVM, so every Slack test shares one Spring context.
  */
 public final class FakeSlack {
@@ -38,8 +38,12 @@ public final class FakeSlack {
         server.stubFor(post(urlPathEqualTo("/api/auth.test")).willReturn(okJson("""
                 {"ok": true, "url": "https://ticolops-test.slack.com/", "team": "Ticolops Test", "user": "ticolops",
                  "team_id": "%s", "user_id": "U0BOT", "bot_id": "B0BOT", "is_enterprise_install": false}""".formatted(TEAM_ID))));
+        // Every message gets its own ts, as on Slack: updates and thread replies name the one they are about.
         server.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).atPriority(10)
-                .willReturn(okJson("{\"ok\": true, \"channel\": \"C0\", \"ts\": \"1700000000.000100\"}")));
+                .willReturn(okJson("{\"ok\": true, \"channel\": \"C0\", \"ts\": \"1700000000.{{randomValue length=6 type='NUMERIC'}}\"}")
+                        .withTransformers("response-template")));
+        server.stubFor(post(urlPathEqualTo("/api/chat.update")).atPriority(10)
+                .willReturn(okJson("{\"ok\": true, \"channel\": \"C0\", \"ts\": \"1700000000.000100\", \"text\": \"\"}")));
         server.stubFor(post(urlPathMatching("/response/.*")).willReturn(aResponse().withStatus(200).withBody("ok")));
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
         return server;
@@ -66,6 +70,23 @@ public final class FakeSlack {
         return SERVER.findAll(postRequestedFor(urlPathEqualTo("/api/chat.postMessage"))).stream()
                 .filter(request -> channel.equals(form(request).get("channel")))
                 .sorted(Comparator.comparing(LoggedRequest::getLoggedDate)).toList();
+    }
+
+    /** The {@code chat.update} calls for one channel, oldest first. */
+    static List<LoggedRequest> updates(String channel) {
+        return SERVER.findAll(postRequestedFor(urlPathEqualTo("/api/chat.update"))).stream()
+                .filter(request -> channel.equals(form(request).get("channel")))
+                .sorted(Comparator.comparing(LoggedRequest::getLoggedDate)).toList();
+    }
+
+    /** The ts Slack gave the message posted in {@code channel} whose text starts with {@code textStart}. */
+    static String tsOf(String channel, String textStart) {
+        return SERVER.getAllServeEvents().stream()
+                .filter(event -> event.getRequest().getUrl().startsWith("/api/chat.postMessage"))
+                .filter(event -> channel.equals(form(event.getRequest()).get("channel"))
+                        && form(event.getRequest()).getOrDefault("text", "").startsWith(textStart))
+                .map(event -> JSON.readTree(event.getResponse().getBodyAsString()).path("ts").asString())
+                .findFirst().orElseThrow(() -> new AssertionError("no message starting with " + textStart + " in " + channel));
     }
 
     /** A form-encoded Web API call's parameters. */

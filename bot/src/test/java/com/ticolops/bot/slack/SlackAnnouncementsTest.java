@@ -92,6 +92,54 @@ class SlackAnnouncementsTest extends SlackTestBase {
         assertThat(FakeSlack.postMessages(channel)).hasSize(2);
     }
 
+    @Test
+    void aPullRequestIsOneSlackMessageUpdatedWhenMergedWithItsReviewInTheThread() {
+        // GIVEN a pull request announced in the channel
+        String secret = projectWithRepository();
+        Ticolops ticolops = new Ticolops(port);
+        ticolops.gitHubDelivery("pull_request", UUID.randomUUID().toString(), payload("pull_request_opened.json"), secret);
+        String opened = "bob-gh opened pull request #12";
+        await().atMost(Duration.ofSeconds(15)).until(() -> texts(channel).stream().anyMatch(t -> t.startsWith(opened)));
+        String ts = FakeSlack.tsOf(channel, opened);
+
+        // WHEN it is reviewed and merged
+        ticolops.gitHubDelivery("pull_request_review", UUID.randomUUID().toString(), payload("pull_request_review_approved.json"), secret);
+        await().atMost(Duration.ofSeconds(15)).until(() -> texts(channel).stream().anyMatch(t -> t.startsWith("dan-gh approved")));
+        ticolops.gitHubDelivery("pull_request", UUID.randomUUID().toString(), payload("pull_request_merged.json"), secret);
+
+        // THEN the merge updates the same message through chat.update, with the same ts
+        await().atMost(Duration.ofSeconds(15)).until(() -> FakeSlack.updates(channel).size() == 1);
+        var update = FakeSlack.form(FakeSlack.updates(channel).get(0));
+        assertThat(update.get("ts")).isEqualTo(ts);
+        assertThat(update.get("text")).isEqualTo("carol-gh merged pull request #12 \"Basket page\" in " + repository + " (basket → main)");
+        assertThat(update.get("blocks")).contains("carol-gh merged pull request #12");
+        // AND the review went into the pull request's thread
+        LoggedRequest review = FakeSlack.postMessages(channel).stream().filter(r -> FakeSlack.form(r).get("text").startsWith("dan-gh approved"))
+                .findFirst().orElseThrow();
+        assertThat(FakeSlack.form(review).get("thread_ts")).isEqualTo(ts);
+        // AND the channel got no other pull request message than the first
+        assertThat(texts(channel)).filteredOn(t -> t.contains("pull request #12") && !t.startsWith("dan-gh")).hasSize(1);
+    }
+
+    @Test
+    void aPullRequestMessageDeletedInSlackIsPostedAgainWhenItChanges() {
+        // GIVEN a pull request's message that someone deleted in Slack
+        String secret = projectWithRepository();
+        Ticolops ticolops = new Ticolops(port);
+        ticolops.gitHubDelivery("pull_request", UUID.randomUUID().toString(), payload("pull_request_opened.json"), secret);
+        await().atMost(Duration.ofSeconds(15)).until(() -> texts(channel).stream().anyMatch(t -> t.startsWith("bob-gh opened pull request #12")));
+        FakeSlack.SERVER.stubFor(post(urlPathEqualTo("/api/chat.update")).atPriority(1).withRequestBody(containing("channel=" + channel))
+                .willReturn(okJson("{\"ok\": false, \"error\": \"message_not_found\"}")));
+
+        // WHEN it is merged
+        ticolops.gitHubDelivery("pull_request", UUID.randomUUID().toString(), payload("pull_request_merged.json"), secret);
+
+        // THEN the merged state is posted as a new message, and the announcement is complete
+        await().atMost(Duration.ofSeconds(15)).until(() -> texts(channel).stream().anyMatch(t -> t.startsWith("carol-gh merged pull request #12")));
+        assertThat(FakeSlack.updates(channel)).hasSize(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> incompleteAnnouncementsFor(channel) == 0);
+    }
+
     private String projectWithRepository() {
         alice.types("project create " + Names.unique("shop"), channel);
         JsonNode reply = alice.types("repo connect github " + repository, channel).json();

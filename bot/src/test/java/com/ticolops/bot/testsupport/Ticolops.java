@@ -54,14 +54,25 @@ public final class Ticolops {
         return post("/api/v1/console/commands", JSON.writeValueAsString(Map.of("user", user, "channel", channel, "text", text)), Map.of());
     }
 
-    /** The texts posted to a console channel, oldest first. */
+    /** The texts of a console channel's messages (replies included, each once), in the order of their last change. */
     public List<String> channelTexts(String channel) {
-        Response response = get("/api/v1/console/channels/" + channel + "/messages");
         List<String> texts = new ArrayList<>();
-        for (JsonNode message : response.body()) {
+        for (JsonNode message : channelMessages(channel, 0)) {
             texts.add(message.path("message").path("text").asString());
         }
         return texts;
+    }
+
+    /** A console channel's messages posted or edited after change {@code afterSeq}, as the console page polls them. */
+    public List<JsonNode> channelMessages(String channel, long afterSeq) {
+        List<JsonNode> messages = new ArrayList<>();
+        get("/api/v1/console/channels/" + channel + "/messages?after=" + afterSeq).body().forEach(messages::add);
+        return messages;
+    }
+
+    /** How many announcements changed a console channel: each message once, plus once for each time it was edited. */
+    public int channelChanges(String channel) {
+        return channelMessages(channel, 0).stream().mapToInt(message -> 1 + message.path("edits").asInt()).sum();
     }
 
     /** Connects a GitHub repository from the console and returns the webhook secret the reply showed. */

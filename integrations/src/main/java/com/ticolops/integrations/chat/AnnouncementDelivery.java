@@ -1,23 +1,38 @@
 package com.ticolops.integrations.chat;
 
+import com.ticolops.integrations.chat.AnnouncementRequested.Anchor;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Delivers announcements to the platform of their channel. Runs after the requesting transaction commits; a failure
  * leaves the publication incomplete in the registry, to be delivered again.
+ * <p>
+ * An anchored announcement is posted, updated in place or threaded under the anchor's message in that channel. The
+ * reference of a newly posted primary message is recorded in this listener's transaction, after the post: should the
+ * process die in between, the publication is delivered again, finds no message and posts a second one. A duplicate is
+ * the worst case; an update is never lost, because nothing is recorded as done before the platform took it.
+ * Deliveries for one anchor in one channel run one at a time (see {@link AnchoredMessages#lock}), in the order they
+ * take the lock.
  */
 @Component
 class AnnouncementDelivery {
 
-    private final Map<Platform, ChatSender> senders;
+    private static final Logger log = LoggerFactory.getLogger(AnnouncementDelivery.class);
 
-    AnnouncementDelivery(List<ChatSender> senders) {
+    private final Map<Platform, ChatSender> senders;
+    private final AnchoredMessages anchored;
+
+    AnnouncementDelivery(List<ChatSender> senders, AnchoredMessages anchored) {
         this.senders = senders.stream().collect(Collectors.toUnmodifiableMap(ChatSender::platform, Function.identity()));
+        this.anchored = anchored;
     }
 
     @ApplicationModuleListener
@@ -27,6 +42,43 @@ class AnnouncementDelivery {
         if (sender == null) {
             throw new IllegalStateException("No sender for " + platform.id() + " is configured; the announcement stays queued");
         }
-        sender.post(announcement.conversation().channelId(), announcement.message());
+        String channel = announcement.conversation().channelId();
+        Anchor anchor = announcement.anchor();
+        if (anchor == null) {
+            sender.post(channel, announcement.message());
+            return;
+        }
+        anchored.lock(platform, channel, anchor.key());
+        Optional<String> existing = anchored.find(platform, channel, anchor.key());
+        switch (anchor.mode()) {
+            case PRIMARY -> primary(sender, channel, anchor, existing, announcement.message());
+            case THREAD -> thread(sender, channel, anchor, existing, announcement.message());
+        }
+    }
+
+    private void primary(ChatSender sender, String channel, Anchor anchor, Optional<String> existing, Reply message) {
+        if (existing.isPresent()) {
+            try {
+                sender.update(channel, existing.get(), message);
+                return;
+            } catch (MessageNotFoundException gone) {
+                log.info("The {} message for {} in {} is gone ({}); posting a new one", sender.platform().id(), anchor.key(), channel, gone.getMessage());
+            }
+        }
+        anchored.remember(sender.platform(), channel, anchor.key(), sender.post(channel, message));
+    }
+
+    /** Under the key's message when the channel has one; a reply about a pull request opened before we listened stands alone. */
+    private void thread(ChatSender sender, String channel, Anchor anchor, Optional<String> existing, Reply message) {
+        if (existing.isPresent()) {
+            try {
+                sender.reply(channel, existing.get(), message);
+                return;
+            } catch (MessageNotFoundException gone) {
+                log.info("The {} message for {} in {} is gone ({}); posting the reply on its own", sender.platform().id(), anchor.key(), channel,
+                        gone.getMessage());
+            }
+        }
+        sender.post(channel, message);
     }
 }

@@ -1,5 +1,49 @@
 package com.ticolops.integrations.chat;
 
-/** The domain asked for a message in a channel; delivered through the event publication registry, so never lost. */
-public record AnnouncementRequested(Conversation conversation, Reply message) {
+/**
+ * The domain asked for a message in a channel; delivered through the event publication registry, so never lost.
+ *
+ * @param anchor how the message relates to earlier ones about the same thing (a pull request, an issue), or null for a
+ *               message that stands alone
+ */
+public record AnnouncementRequested(Conversation conversation, Reply message, Anchor anchor) {
+
+    public AnnouncementRequested(Conversation conversation, Reply message) {
+        this(conversation, message, null);
+    }
+
+    /**
+     * Ties announcements about one thing together in each channel: the thing's {@link Mode#PRIMARY} message is posted
+     * once and then updated in place, and {@link Mode#THREAD} messages are replies under it.
+     *
+     * @param key what the messages are about, unique across platforms' channels, e.g. {@code github:acme/shop#12}
+     */
+    public record Anchor(String key, Mode mode) {
+
+        static final int MAX_KEY = 500;
+
+        public Anchor {
+            if (key == null || key.isBlank() || key.length() > MAX_KEY) {
+                throw new IllegalArgumentException("an anchor key is 1-" + MAX_KEY + " characters: " + key);
+            }
+            if (mode == null) {
+                throw new IllegalArgumentException("an anchor needs a mode");
+            }
+        }
+
+        public static Anchor primary(String key) {
+            return new Anchor(key, Mode.PRIMARY);
+        }
+
+        public static Anchor thread(String key) {
+            return new Anchor(key, Mode.THREAD);
+        }
+    }
+
+    public enum Mode {
+        /** Posted the first time; later ones replace it in place (a pull request's state: opened, then merged). */
+        PRIMARY,
+        /** A reply in the thread of the key's primary message; top-level while the channel has none. */
+        THREAD
+    }
 }

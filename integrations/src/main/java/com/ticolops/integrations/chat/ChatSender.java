@@ -1,9 +1,34 @@
 package com.ticolops.integrations.chat;
 
-/** Posts a message to a channel of one platform. */
+/**
+ * Posts, updates and threads messages in the channels of one platform. Every method blocks until the platform took
+ * the message and throws when it did not, so the announcement stays queued and is delivered again.
+ */
 public interface ChatSender {
 
     Platform platform();
 
-    void post(String channelId, Reply message);
+    /**
+     * Posts a message.
+     *
+     * @return the platform's reference to it (Slack's {@code ts}, Discord's message id, the console's id); for a
+     *         message the platform's limits split into several, the first one's
+     */
+    String post(String channelId, Reply message);
+
+    /**
+     * Replaces a message posted earlier by {@link #post}. A message is kept to one: what would not fit into the first
+     * part of a split message is cut.
+     *
+     * @throws MessageNotFoundException when the message is gone (deleted in the chat)
+     */
+    void update(String channelId, String messageRef, Reply message);
+
+    /**
+     * Posts a reply to an earlier message: in its thread on Slack and the console, as a reply referring to it on Discord.
+     *
+     * @return the reply's reference
+     * @throws MessageNotFoundException when the parent is gone
+     */
+    String reply(String channelId, String parentRef, Reply message);
 }

@@ -59,6 +59,10 @@ class ConsoleController {
         return ResponseEntity.ok(reply);
     }
 
+    /**
+     * The channel's messages changed after {@code after}: new ones and edited ones, each with its {@code seq} (the
+     * last change), {@code parentId} for replies, {@code editedAt} and {@code edits}.
+     */
     @GetMapping("/channels/{channel}/messages")
     ResponseEntity<?> messages(@PathVariable String channel, @RequestParam(defaultValue = "0") long after) {
         if (!NAME.matcher(channel).matches()) {

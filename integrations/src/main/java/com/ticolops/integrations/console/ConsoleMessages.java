@@ -1,6 +1,7 @@
 package com.ticolops.integrations.console;
 
 import com.ticolops.integrations.chat.ChatSender;
+import com.ticolops.integrations.chat.MessageNotFoundException;
 import com.ticolops.integrations.chat.Platform;
 import com.ticolops.integrations.chat.Reply;
 import java.time.OffsetDateTime;
@@ -9,7 +10,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The console's channels: what was posted to each, kept in PostgreSQL like any platform keeps its history. */
+/**
+ * The console's channels: what was posted to each, kept in PostgreSQL like any platform keeps its history. Messages
+ * are edited in place and replies hang under their parent, as on Slack. Every post and every edit takes the next
+ * {@code seq}, so a reader polling for changes after the last {@code seq} it saw gets new and edited messages alike.
+ */
 @Component
 class ConsoleMessages implements ChatSender {
 
@@ -30,24 +35,69 @@ class ConsoleMessages implements ChatSender {
     }
 
     @Override
-    public void post(String channelId, Reply message) {
-        jdbc.sql("insert into console_messages (channel, author, text, message) values (?, ?, ?, cast(? as jsonb))")
-                .params(channelId, BOT_AUTHOR, message.text(), json.writeValueAsString(message))
-                .update();
+    public String post(String channelId, Reply message) {
+        return insert(channelId, null, message);
     }
 
-    /** The newest messages after {@code afterId}, oldest first. */
-    List<ConsoleMessage> after(String channel, long afterId) {
+    @Override
+    public void update(String channelId, String messageRef, Reply message) {
+        int updated = jdbc.sql("""
+                        update console_messages set text = ?, message = cast(? as jsonb), edited_at = now(), edits = edits + 1,
+                            seq = nextval('console_messages_seq')
+                        where id = ? and channel = ?""")
+                .params(message.text(), json.writeValueAsString(message), id(messageRef), channelId)
+                .update();
+        if (updated == 0) {
+            throw new MessageNotFoundException("no console message " + messageRef + " in " + channelId);
+        }
+    }
+
+    @Override
+    public String reply(String channelId, String parentRef, Reply message) {
+        long parent = id(parentRef);
+        boolean exists = jdbc.sql("select count(*) from console_messages where id = ? and channel = ?").params(parent, channelId)
+                .query(Integer.class).single() > 0;
+        if (!exists) {
+            throw new MessageNotFoundException("no console message " + parentRef + " in " + channelId);
+        }
+        return insert(channelId, parent, message);
+    }
+
+    private String insert(String channelId, Long parentId, Reply message) {
+        long id = jdbc.sql("insert into console_messages (channel, author, text, message, parent_id) values (?, ?, ?, cast(? as jsonb), ?) returning id")
+                .params(channelId, BOT_AUTHOR, message.text(), json.writeValueAsString(message), parentId)
+                .query(Long.class).single();
+        return Long.toString(id);
+    }
+
+    private static long id(String messageRef) {
+        try {
+            return Long.parseLong(messageRef);
+        } catch (NumberFormatException e) {
+            throw new MessageNotFoundException("`" + messageRef + "` is not a console message id", e);
+        }
+    }
+
+    /** The newest messages posted or edited after change {@code afterSeq}, in the order of their last change. */
+    List<ConsoleMessage> after(String channel, long afterSeq) {
         return jdbc.sql("""
-                        select id, channel, author, message::text as message, posted_at from (
-                            select * from console_messages where channel = ? and id > ? order by id desc limit ?
-                        ) newest order by id""")
-                .params(channel, afterId, PAGE_SIZE)
-                .query((row, n) -> new ConsoleMessage(row.getLong("id"), row.getString("channel"), row.getString("author"),
-                        json.readValue(row.getString("message"), Reply.class), row.getObject("posted_at", OffsetDateTime.class)))
+                        select id, seq, channel, author, parent_id, message::text as message, posted_at, edited_at, edits from (
+                            select * from console_messages where channel = ? and seq > ? order by seq desc limit ?
+                        ) newest order by seq""")
+                .params(channel, afterSeq, PAGE_SIZE)
+                .query((row, n) -> new ConsoleMessage(row.getLong("id"), row.getLong("seq"), row.getString("channel"), row.getString("author"),
+                        row.getObject("parent_id", Long.class), json.readValue(row.getString("message"), Reply.class),
+                        row.getObject("posted_at", OffsetDateTime.class), row.getObject("edited_at", OffsetDateTime.class), row.getInt("edits")))
                 .list();
     }
 
-    record ConsoleMessage(long id, String channel, String author, Reply message, OffsetDateTime postedAt) {
+    /**
+     * @param seq      the message's last change; the page asks for changes after the greatest it has seen
+     * @param parentId the message this one replies to, or null
+     * @param editedAt when it was last edited, or null
+     * @param edits    how many times it was edited
+     */
+    record ConsoleMessage(long id, long seq, String channel, String author, Long parentId, Reply message, OffsetDateTime postedAt,
+                          OffsetDateTime editedAt, int edits) {
     }
 }

@@ -2,29 +2,36 @@ package com.ticolops.integrations.slack;
 
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.ticolops.integrations.chat.ChatSender;
+import com.ticolops.integrations.chat.MessageNotFoundException;
 import com.ticolops.integrations.chat.Platform;
 import com.ticolops.integrations.chat.Reply;
 import io.github.bucket4j.Bucket;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Announcements through {@code chat.postMessage}: at most one message per channel per {@code channelInterval}, as
- * Slack asks, waiting out a {@code 429}'s {@code Retry-After}. Throws when a message was not delivered, so the event
- * publication registry keeps the announcement and tries again later: a crash can at worst post a message twice.
+ * Announcements through {@code chat.postMessage}, updated in place with {@code chat.update} and threaded with
+ * {@code thread_ts}: at most one call per channel per {@code channelInterval}, as Slack asks, waiting out a
+ * {@code 429}'s {@code Retry-After}. Throws when a message was not delivered, so the event publication registry keeps
+ * the announcement and tries again later: a crash can at worst post a message twice.
  */
 class SlackSender implements ChatSender {
 
     private static final Logger log = LoggerFactory.getLogger(SlackSender.class);
     private static final int MAX_ATTEMPTS = 5;
     private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
+    /** Slack's errors for a message or thread parent that no longer exists. */
+    private static final Set<String> GONE = Set.of("message_not_found", "thread_not_found");
 
     private final MethodsClient methods;
     private final Duration channelInterval;
@@ -43,16 +50,35 @@ class SlackSender implements ChatSender {
     }
 
     @Override
-    public void post(String channelId, Reply message) {
-        try {
-            for (SlackBlocks.Message part : SlackBlocks.render(message)) {
-                channel(channelId).asBlocking().consume(1);
-                send(channelId, part);
+    public String post(String channelId, Reply message) {
+        return postAll(channelId, null, message);
+    }
+
+    @Override
+    public String reply(String channelId, String parentRef, Reply message) {
+        return postAll(channelId, parentRef, message);
+    }
+
+    /** The text of a split message beyond its first part is cut: an updated announcement stays one message. */
+    @Override
+    public void update(String channelId, String messageRef, Reply message) {
+        SlackBlocks.Message first = SlackBlocks.render(message).get(0);
+        call(channelId, "chat.update",
+                () -> methods.chatUpdate(request -> request.channel(channelId).ts(messageRef).text(first.text()).blocks(first.blocks())));
+    }
+
+    /** Every part of a split message, in the thread of {@code threadTs} when it is not null; the first part's ts. */
+    private String postAll(String channelId, String threadTs, Reply message) {
+        String first = null;
+        List<SlackBlocks.Message> parts = SlackBlocks.render(message);
+        for (SlackBlocks.Message part : parts) {
+            ChatPostMessageResponse response = call(channelId, "chat.postMessage", () -> methods.chatPostMessage(
+                    request -> request.channel(channelId).threadTs(threadTs).text(part.text()).blocks(part.blocks())));
+            if (first == null) {
+                first = response.getTs();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while posting to Slack channel " + channelId + "; the announcement stays queued", e);
         }
+        return first;
     }
 
     private Bucket channel(String channelId) {
@@ -61,31 +87,44 @@ class SlackSender implements ChatSender {
                 .build());
     }
 
-    private void send(String channelId, SlackBlocks.Message message) throws InterruptedException {
-        for (int attempt = 1; ; attempt++) {
-            ChatPostMessageResponse response;
-            try {
-                response = methods.chatPostMessage(request -> request.channel(channelId).text(message.text()).blocks(message.blocks()));
-            } catch (SlackApiException e) {
-                int status = e.getResponse().code();
-                if (status != 429 || attempt == MAX_ATTEMPTS) {
-                    throw new IllegalStateException("Slack answered HTTP " + status + " to chat.postMessage for channel " + channelId, e);
+    private interface SlackCall<T extends SlackApiTextResponse> {
+        T call() throws IOException, SlackApiException;
+    }
+
+    private <T extends SlackApiTextResponse> T call(String channelId, String method, SlackCall<T> call) {
+        try {
+            for (int attempt = 1; ; attempt++) {
+                channel(channelId).asBlocking().consume(1);
+                T response;
+                try {
+                    response = call.call();
+                } catch (SlackApiException e) {
+                    int status = e.getResponse().code();
+                    if (status != 429 || attempt == MAX_ATTEMPTS) {
+                        throw new IllegalStateException("Slack answered HTTP " + status + " to " + method + " for channel " + channelId, e);
+                    }
+                    Duration wait = retryAfter(e.getResponse().header("Retry-After"));
+                    if (wait.compareTo(maxRetryAfterWait) > 0) {
+                        throw new IllegalStateException("Slack asks to wait " + wait.toSeconds() + " s before " + method + " in " + channelId
+                                + "; the announcement stays queued", e);
+                    }
+                    log.info("Slack rate-limited {} in {}; retrying in {} ms", method, channelId, wait.toMillis());
+                    Thread.sleep(wait.toMillis());
+                    continue;
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Could not reach Slack for " + method + " in " + channelId, e);
                 }
-                Duration wait = retryAfter(e.getResponse().header("Retry-After"));
-                if (wait.compareTo(maxRetryAfterWait) > 0) {
-                    throw new IllegalStateException("Slack asks to wait " + wait.toSeconds() + " s before posting to " + channelId
-                            + "; the announcement stays queued", e);
+                if (!response.isOk()) {
+                    if (GONE.contains(response.getError())) {
+                        throw new MessageNotFoundException("Slack answered " + response.getError() + " to " + method + " in " + channelId);
+                    }
+                    throw new IllegalStateException("Slack refused " + method + " for channel " + channelId + ": " + response.getError());
                 }
-                log.info("Slack rate-limited chat.postMessage to {}; retrying in {} ms", channelId, wait.toMillis());
-                Thread.sleep(wait.toMillis());
-                continue;
-            } catch (IOException e) {
-                throw new UncheckedIOException("Could not reach Slack to post to " + channelId, e);
+                return response;
             }
-            if (!response.isOk()) {
-                throw new IllegalStateException("Slack refused the message for channel " + channelId + ": " + response.getError());
-            }
-            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted during " + method + " in Slack channel " + channelId + "; the announcement stays queued", e);
         }
     }
 

@@ -12,8 +12,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.extension.ResponseTransformerV2;
+import com.github.tomakehurst.wiremock.http.Response;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,7 +51,7 @@ public final class FakeDiscord {
     private final FakeDiscordGateway gateway;
 
     private FakeDiscord() throws IOException {
-        rest = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        rest = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").extensions(new FreshMessageIds()));
         rest.start();
         ObjectNode bot = user(BOT_ID, "ticolops").put("bot", true);
         gateway = new FakeDiscordGateway(bot, APPLICATION_ID);
@@ -59,7 +62,9 @@ public final class FakeDiscord {
         rest.stubFor(patch(urlPathMatching(API + "/webhooks/\\d+/[^/]+/messages/.+")).willReturn(okJson(message)));
         rest.stubFor(post(urlPathMatching(API + "/webhooks/\\d+/[^/]+")).willReturn(okJson(message)));
         rest.stubFor(delete(urlPathMatching(API + "/webhooks/\\d+/[^/]+/messages/.+")).willReturn(aResponse().withStatus(204)));
-        rest.stubFor(post(urlPathMatching(API + "/channels/\\d+/messages")).willReturn(okJson(message)));
+        String channelMessage = message().put("id", FreshMessageIds.PLACEHOLDER).toString();
+        rest.stubFor(post(urlPathMatching(API + "/channels/\\d+/messages")).willReturn(okJson(channelMessage).withTransformers(FreshMessageIds.NAME)));
+        rest.stubFor(patch(urlPathMatching(API + "/channels/\\d+/messages/\\d+")).willReturn(okJson(message)));
         rest.stubFor(any(urlPathMatching(".*")).atPriority(10)
                 .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
                         .withBody("{\"message\": \"Unknown route in the fake Discord\", \"code\": 0}")));
@@ -211,6 +216,30 @@ public final class FakeDiscord {
         return received(RequestMethod.POST, "/channels/" + channelId + "/messages");
     }
 
+    /** Edits of the channel's messages, oldest first: the edited message's id and the new body. */
+    public List<Edit> channelMessageEdits(String channelId) {
+        List<Edit> edits = new ArrayList<>();
+        String prefix = API + "/channels/" + channelId + "/messages/";
+        for (LoggedRequest request : rest.findAll(new RequestPatternBuilder(RequestMethod.PATCH, urlPathMatching(prefix + "\\d+")))) {
+            edits.add(new Edit(request.getUrl().substring(prefix.length()), body(request)));
+        }
+        return edits;
+    }
+
+    public record Edit(String messageId, JsonNode body) {
+    }
+
+    /** The id the fake gave the first message posted to the channel that shows {@code text}. */
+    public String idOfMessageContaining(String channelId, String text) {
+        String path = API + "/channels/" + channelId + "/messages";
+        return rest.getAllServeEvents().stream()
+                .sorted(java.util.Comparator.comparing(event -> event.getRequest().getLoggedDate()))
+                .filter(event -> RequestMethod.POST.equals(event.getRequest().getMethod()) && event.getRequest().getUrl().equals(path))
+                .filter(event -> visibleText(body(event.getRequest())).contains(text))
+                .map(event -> JSON.readTree(event.getResponse().getBodyAsString()).path("id").asString())
+                .findFirst().orElseThrow(() -> new AssertionError("no message showing " + text + " in channel " + channelId));
+    }
+
     /** Callbacks for an interaction ({@code type} 5 is a deferred reply). */
     public List<JsonNode> callbacks(Interaction interaction) {
         return received(RequestMethod.POST, "/interactions/" + interaction.id() + "/" + interaction.token() + "/callback");
@@ -244,6 +273,28 @@ public final class FakeDiscord {
             }
         }
         return text.toString().strip();
+    }
+
+    /** Gives every message posted to a channel an id of its own, as Discord does: edits and replies name the one they are about. */
+    private static final class FreshMessageIds implements ResponseTransformerV2 {
+
+        static final String NAME = "fresh-message-id";
+        static final String PLACEHOLDER = "FRESH_MESSAGE_ID";
+
+        @Override
+        public Response transform(Response response, ServeEvent serveEvent) {
+            return Response.Builder.like(response).but().body(response.getBodyAsString().replace(PLACEHOLDER, newId())).build();
+        }
+
+        @Override
+        public boolean applyGlobally() {
+            return false;
+        }
+
+        @Override
+        public String getName() {
+            return NAME;
+        }
     }
 
     /** JDA sends JSON, or multipart with the JSON in {@code payload_json} when it attaches files. */
