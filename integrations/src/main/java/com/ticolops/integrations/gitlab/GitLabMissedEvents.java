@@ -26,11 +26,12 @@ import org.springframework.stereotype.Component;
  * and reads them with {@link GitLabPayloads} like any delivery, so they mean exactly what the real ones would.
  *
  * <p>Each rebuilt delivery gets an id made of what happened, not of when we looked:
- * {@code backfill:merge_request:<project path>:<iid>:<open|merge|close>:<epoch second it happened>} and
+ * {@code backfill:merge_request:<project path>:<iid>:<open|merge|close>} and
  * {@code backfill:pipeline:<project path>:<pipeline id>:<status>}. A second run over the same window builds the same ids,
  * which {@link WebhookDeliveries#record} already holds, so nothing is published twice. A fact a real delivery already
  * brought is skipped (looked up in the stored payloads); and a real delivery arriving after its fact was backfilled is
- * stored without publishing anything again ({@link #alreadyBackfilled}).
+ * stored without publishing anything again ({@link #alreadyBackfilled}, an exact id lookup). The price: a merge request
+ * closed, reopened and closed again while the webhook was down twice is backfilled closed only once.
  */
 @Component
 class GitLabMissedEvents implements GitLabBackfill {
@@ -68,7 +69,7 @@ class GitLabMissedEvents implements GitLabBackfill {
                 }
                 Pipeline pipeline = api.getPipelineApi().getPipeline(repository, listed.getId());
                 String status = pipeline.getStatus().toValue();
-                String id = "backfill:pipeline:" + project.getPathWithNamespace() + ":" + pipeline.getId() + ":" + status;
+                String id = pipelineId(project.getPathWithNamespace(), pipeline.getId(), status);
                 if (!realDeliveryHas(project.getPathWithNamespace(), PIPELINE_HOOK, "id", pipeline.getId(), "status", status)) {
                     missed.add(rebuilt(project, PIPELINE_HOOK, id, status, pipelinePayload(project, pipeline)));
                 }
@@ -77,21 +78,21 @@ class GitLabMissedEvents implements GitLabBackfill {
         });
     }
 
-    private record Transition(MergeRequest mr, String action, Instant at, String actor) {
+    private record Transition(MergeRequest mr, String action, String actor) {
     }
 
     private static Optional<Transition> transition(MergeRequest mr, String action, Date at, String actor, Instant since, Instant until) {
         if (at == null || at.toInstant().isBefore(since) || at.toInstant().isAfter(until)) {
             return Optional.empty();
         }
-        return Optional.of(new Transition(mr, action, at.toInstant(), actor));
+        return Optional.of(new Transition(mr, action, actor));
     }
 
     private void add(List<Backfilled> missed, Project project, Transition t) {
         if (realDeliveryHas(project.getPathWithNamespace(), MERGE_REQUEST_HOOK, "iid", t.mr().getIid(), "action", t.action())) {
             return;
         }
-        String id = "backfill:merge_request:" + project.getPathWithNamespace() + ":" + t.mr().getIid() + ":" + t.action() + ":" + t.at().getEpochSecond();
+        String id = mergeRequestId(project.getPathWithNamespace(), t.mr().getIid(), t.action());
         missed.add(rebuilt(project, MERGE_REQUEST_HOOK, id, t.action(), mergeRequestPayload(project, t)));
     }
 
@@ -120,20 +121,25 @@ class GitLabMissedEvents implements GitLabBackfill {
      */
     boolean alreadyBackfilled(String event, String repository, com.fasterxml.jackson.databind.JsonNode payload) {
         com.fasterxml.jackson.databind.JsonNode attributes = payload.path("object_attributes");
-        String prefix;
+        String id;
         if (MERGE_REQUEST_HOOK.equals(event) && attributes.hasNonNull("iid") && attributes.hasNonNull("action")) {
-            prefix = "backfill:merge_request:%s:" + attributes.path("iid").asText() + ":" + attributes.path("action").asText() + ":%";
+            id = mergeRequestId(repository, attributes.path("iid").asText(), attributes.path("action").asText());
         } else if (PIPELINE_HOOK.equals(event) && attributes.hasNonNull("id") && attributes.hasNonNull("status")) {
-            prefix = "backfill:pipeline:%s:" + attributes.path("id").asText() + ":" + attributes.path("status").asText();
+            id = pipelineId(repository, attributes.path("id").asText(), attributes.path("status").asText());
         } else {
             return false;
         }
-        return jdbc.sql("select exists (select 1 from webhook_deliveries where provider = 'gitlab' and delivery_id like ?)")
-                .param(prefix.formatted(escapeLike(repository))).query(Boolean.class).single();
+        // An exact match on the unique (provider, delivery_id) index: this runs on every merge request and pipeline delivery.
+        return jdbc.sql("select exists (select 1 from webhook_deliveries where provider = 'gitlab' and delivery_id = ?)")
+                .param(id).query(Boolean.class).single();
     }
 
-    private static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    private static String mergeRequestId(String repository, Object iid, String action) {
+        return "backfill:merge_request:" + repository + ":" + iid + ":" + action;
+    }
+
+    private static String pipelineId(String repository, Object id, String status) {
+        return "backfill:pipeline:" + repository + ":" + id + ":" + status;
     }
 
     private static ObjectNode mergeRequestPayload(Project project, Transition t) {
