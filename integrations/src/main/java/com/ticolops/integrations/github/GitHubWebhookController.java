@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ticolops.integrations.git.GitProvider;
 import com.ticolops.integrations.git.WebhookDeliveries;
+import com.ticolops.integrations.git.WebhookRefusals;
 import com.ticolops.integrations.git.WebhookSecrets;
 import com.ticolops.integrations.git.WebhookResponses;
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,11 +41,13 @@ class GitHubWebhookController {
     private final WebhookSecrets secrets;
     private final WebhookDeliveries deliveries;
     private final GitHubProperties properties;
+    private final WebhookRefusals refusals;
 
-    GitHubWebhookController(WebhookSecrets secrets, WebhookDeliveries deliveries, GitHubProperties properties) {
+    GitHubWebhookController(WebhookSecrets secrets, WebhookDeliveries deliveries, GitHubProperties properties, WebhookRefusals refusals) {
         this.secrets = secrets;
         this.deliveries = deliveries;
         this.properties = properties;
+        this.refusals = refusals;
     }
 
     @PostMapping("/webhooks/github")
@@ -84,6 +87,9 @@ class GitHubWebhookController {
                     : "repository " + repository + " is not connected: run /ticolops repo connect github " + repository);
         }
         if (!GitHubSignature.matches(secret.get(), body, signature)) {
+            if (repository != null) {
+                refusals.refused(GitProvider.GITHUB, repository, 401, "X-Hub-Signature-256 did not match");
+            }
             return error(HttpStatus.UNAUTHORIZED, "X-Hub-Signature-256 does not match the body: check the webhook's secret");
         }
         String text = new String(body, StandardCharsets.UTF_8);
@@ -92,6 +98,9 @@ class GitHubWebhookController {
             events = GitHubPayloads.toEvents(event, deliveryId, text);
         } catch (IOException | RuntimeException e) {
             log.warn("GitHub delivery {} ({}) could not be read: {}", deliveryId, event, e.toString());
+            if (repository != null) {
+                refusals.refused(GitProvider.GITHUB, repository, 400, "unreadable " + event + " payload");
+            }
             return error(HttpStatus.BAD_REQUEST, "the body is not a valid GitHub " + event + " payload");
         }
         String action = payload.path("action").asText(null);

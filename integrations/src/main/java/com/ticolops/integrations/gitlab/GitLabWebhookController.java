@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ticolops.integrations.git.GitProvider;
 import com.ticolops.integrations.git.WebhookDeliveries;
 import com.ticolops.integrations.git.WebhookResponses;
+import com.ticolops.integrations.git.WebhookRefusals;
 import com.ticolops.integrations.git.WebhookSecrets;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -41,11 +42,16 @@ class GitLabWebhookController {
     private final WebhookSecrets secrets;
     private final WebhookDeliveries deliveries;
     private final GitLabProperties properties;
+    private final WebhookRefusals refusals;
+    private final GitLabMissedEvents backfill;
 
-    GitLabWebhookController(WebhookSecrets secrets, WebhookDeliveries deliveries, GitLabProperties properties) {
+    GitLabWebhookController(WebhookSecrets secrets, WebhookDeliveries deliveries, GitLabProperties properties, WebhookRefusals refusals,
+                            GitLabMissedEvents backfill) {
         this.secrets = secrets;
         this.deliveries = deliveries;
         this.properties = properties;
+        this.refusals = refusals;
+        this.backfill = backfill;
     }
 
     /**
@@ -91,6 +97,9 @@ class GitLabWebhookController {
                     : "project " + repository + " is not connected: run /ticolops repo connect gitlab " + repository);
         }
         if (!MessageDigest.isEqual(secret.get().getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
+            if (repository != null) {
+                refusals.refused(GitProvider.GITLAB, repository, 401, "X-Gitlab-Token did not match");
+            }
             return error(HttpStatus.UNAUTHORIZED, "X-Gitlab-Token does not match: check the webhook's secret token");
         }
         String text = new String(body, StandardCharsets.UTF_8);
@@ -99,10 +108,16 @@ class GitLabWebhookController {
             events = GitLabPayloads.toEvents(event, deliveryId, text);
         } catch (IOException | RuntimeException e) {
             log.warn("GitLab delivery {} ({}) could not be read: {}", deliveryId, event, e.toString());
+            if (repository != null) {
+                refusals.refused(GitProvider.GITLAB, repository, 400, "unreadable " + event + " payload");
+            }
             return error(HttpStatus.BAD_REQUEST, "the body is not a valid GitLab " + event + " payload");
         }
         String action = payload.path("object_attributes").path("action").asText(payload.path("event_name").asText(null));
-        boolean recorded = deliveries.record(new WebhookDeliveries.Delivery(GitProvider.GITLAB, deliveryId, event, action, repository, text), events);
+        // What the missed-deliveries task already published from GitLab's API is stored, not announced twice.
+        boolean backfilled = repository != null && backfill.alreadyBackfilled(event, repository, payload);
+        boolean recorded = deliveries.record(new WebhookDeliveries.Delivery(GitProvider.GITLAB, deliveryId, event, action, repository, text),
+                backfilled ? List.of() : events);
         if (!recorded) {
             return WebhookResponses.duplicate(deliveryId);
         }

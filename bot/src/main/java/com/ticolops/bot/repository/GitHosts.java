@@ -1,0 +1,86 @@
+package com.ticolops.bot.repository;
+
+import com.ticolops.bot.command.CommandException;
+import com.ticolops.integrations.git.GitHostAccess;
+import com.ticolops.integrations.git.GitHostClient;
+import com.ticolops.integrations.git.GitHostException;
+import com.ticolops.integrations.git.GitProvider;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/** Which API a repository lives on, which token calls it, and what an API failure means to the user. */
+@Component
+class GitHosts {
+
+    private final Map<GitProvider, GitHostClient> clients;
+    private final GitHostProperties properties;
+    private final AccessTokens tokens;
+    private final BaseUrlGuard guard;
+
+    GitHosts(List<GitHostClient> clients, GitHostProperties properties, AccessTokens tokens) {
+        this.clients = clients.stream().collect(Collectors.toUnmodifiableMap(GitHostClient::provider, Function.identity()));
+        this.properties = properties;
+        this.tokens = tokens;
+        this.guard = new BaseUrlGuard(properties.gitlab().allowedNetworks(), BaseUrlGuard::systemResolver);
+    }
+
+    GitHostClient client(GitProvider provider) {
+        return clients.get(provider);
+    }
+
+    /** GitHub's API root, or the GitLab a base URL names (gitlab.com by default). */
+    String apiUrl(GitProvider provider, String gitLabBaseUrl) {
+        if (provider == GitProvider.GITHUB) {
+            return trimmed(properties.github().apiUrl());
+        }
+        return gitLabBaseUrl == null ? trimmed(properties.gitlab().url()) : trimmed(gitLabBaseUrl);
+    }
+
+    /**
+     * Checks an API address against SSRF right before it is called (again each time: DNS may have changed). The
+     * addresses an administrator configured are trusted as they are.
+     */
+    String safe(GitProvider provider, String apiUrl) {
+        if (provider == GitProvider.GITHUB || apiUrl.equals(trimmed(properties.gitlab().url()))) {
+            return apiUrl;
+        }
+        return guard.check(apiUrl);
+    }
+
+    /** The repository's own token, its project's for that host, or the instance-wide one from configuration. */
+    Optional<GitHostAccess> access(long projectId, GitProvider provider, String apiUrl, String repository) {
+        Optional<String> token = tokens.find(projectId, provider, apiUrl, repository).or(() -> instanceToken(provider, apiUrl));
+        return token.map(t -> new GitHostAccess(safe(provider, apiUrl), t));
+    }
+
+    private Optional<String> instanceToken(GitProvider provider, String apiUrl) {
+        String token = provider == GitProvider.GITHUB ? properties.github().token()
+                : apiUrl.equals(trimmed(properties.gitlab().url())) ? properties.gitlab().token() : null;
+        return Optional.ofNullable(token).filter(t -> !t.isBlank());
+    }
+
+    /** What went wrong, in words the user can act on. */
+    static CommandException explain(GitHostException e, GitProvider provider, String repository) {
+        String host = label(provider);
+        return new CommandException(switch (e.reason()) {
+            case UNAUTHORIZED -> "The " + host + " token is invalid or expired (" + host + " answered 401). Set a new one with /ticolops repo token "
+                    + provider.id() + " <token>.";
+            case FORBIDDEN -> "The " + host + " token has no " + (provider == GitProvider.GITHUB ? "admin" : "Maintainer") + " rights on "
+                    + repository + ", which adding a webhook needs.";
+            case NOT_FOUND -> host + " has no repository " + repository + ", or the token cannot see it.";
+            case FAILED -> host + " could not be asked: " + e.getMessage();
+        });
+    }
+
+    static String label(GitProvider provider) {
+        return provider == GitProvider.GITHUB ? "GitHub" : "GitLab";
+    }
+
+    private static String trimmed(String url) {
+        return url.replaceAll("/+$", "");
+    }
+}

@@ -1,0 +1,82 @@
+package com.ticolops.integrations.github;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.ticolops.integrations.git.GitHostAccess;
+import com.ticolops.integrations.git.GitHostException;
+import com.ticolops.integrations.git.GitHubHookDeliveries;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * github-api 1.330 has no call for a hook's deliveries ({@code GET /repos/{owner}/{repo}/hooks/{id}/deliveries}) nor
+ * for redelivering one ({@code POST .../deliveries/{id}/attempts}), so these two requests are made with the JDK's
+ * HttpClient, authenticated and versioned as github-api does.
+ */
+@Component
+class GitHubHookDeliveriesClient implements GitHubHookDeliveries {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+
+    @Override
+    public List<Attempt> recentAttempts(GitHostAccess access, String repository, long hookId) {
+        JsonNode page = parse(send(access, request(access, "/repos/" + repository + "/hooks/" + hookId + "/deliveries?per_page=100").GET()));
+        List<Attempt> attempts = new ArrayList<>();
+        for (JsonNode attempt : page) {
+            String deliveredAt = attempt.path("delivered_at").asText(null);
+            attempts.add(new Attempt(attempt.path("id").asLong(), attempt.path("guid").asText(), attempt.path("event").asText(null),
+                    attempt.path("status_code").asInt(0), attempt.path("redelivery").asBoolean(false),
+                    deliveredAt == null ? null : Instant.parse(deliveredAt)));
+        }
+        return attempts;
+    }
+
+    @Override
+    public void redeliver(GitHostAccess access, String repository, long hookId, long attemptId) {
+        send(access, request(access, "/repos/" + repository + "/hooks/" + hookId + "/deliveries/" + attemptId + "/attempts")
+                .POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new GitHostException(GitHostException.Reason.FAILED, "GitHub's list of deliveries is not JSON", e);
+        }
+    }
+
+    private static HttpRequest.Builder request(GitHostAccess access, String path) {
+        return HttpRequest.newBuilder(URI.create(access.apiUrl().replaceAll("/+$", "") + path))
+                .timeout(TIMEOUT)
+                .header("Accept", "application/vnd.github+json")
+                .header("X-GitHub-Api-Version", "2022-11-28")
+                .header("Authorization", "Bearer " + access.token());
+    }
+
+    private String send(GitHostAccess access, HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new GitHostException(GitHostException.reasonFor(response.statusCode()), "GitHub answered " + response.statusCode()
+                        + " to " + response.request().method() + " " + response.uri().getPath(), null);
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new GitHostException(GitHostException.Reason.FAILED, "GitHub (" + access.apiUrl() + ") could not be reached: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GitHostException(GitHostException.Reason.FAILED, "interrupted", e);
+        }
+    }
+}
