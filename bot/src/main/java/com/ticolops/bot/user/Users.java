@@ -133,6 +133,7 @@ public class Users {
         jdbc.sql("update projects set created_by = ? where created_by = ?").params(keep, redeemer).update();
         jdbc.sql("update repositories set connected_by = ? where connected_by = ?").params(keep, redeemer).update();
         jdbc.sql("update subscriptions set created_by = ? where created_by = ?").params(keep, redeemer).update();
+        jdbc.sql("update git_access_tokens set set_by = ? where set_by = ?").params(keep, redeemer).update();
         jdbc.sql("delete from users where id = ?").param(redeemer).update();
         return owner;
     }
