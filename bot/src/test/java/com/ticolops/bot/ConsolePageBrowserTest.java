@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +35,7 @@ class ConsolePageBrowserTest {
 
     @TempDir
     static Path profile;
+    /** One browser for the whole class, started by the first test: without one, each test is reported skipped, with why. */
     static WebDriver browser;
 
     @LocalServerPort
@@ -46,11 +46,6 @@ class ConsolePageBrowserTest {
     String alice = Names.unique("alice");
     String channel = Names.unique("web");
 
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.headlessChromium(profile);
-    }
-
     @AfterAll
     static void quitBrowser() {
         if (browser != null) {
@@ -60,6 +55,9 @@ class ConsolePageBrowserTest {
 
     @BeforeEach
     void aliceOpensTheConsoleOnHerChannel() {
+        if (browser == null) {
+            browser = Browser.headlessChromium(profile);
+        }
         ticolops = new Ticolops(port);
         wait = new WebDriverWait(browser, WAIT);
         browser.get("http://localhost:" + port + "/");

@@ -26,8 +26,8 @@ public final class Browser {
     }
 
     /**
-     * Starts Chromium with its own fresh profile in {@code profile}; skips the calling tests (with how to install it)
-     * when it is missing, or fails when {@value #REQUIRED} is true.
+     * Starts Chromium with its own fresh profile in {@code profile}; skips the calling test (saying how to install it)
+     * when it is missing, or fails it when {@value #REQUIRED} is true.
      */
     public static WebDriver headlessChromium(Path profile) {
         Path chromium = Path.of(System.getProperty("ticolops.chromium", "/usr/bin/chromium"));
