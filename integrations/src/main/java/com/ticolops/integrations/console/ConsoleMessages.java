@@ -14,12 +14,16 @@ import tools.jackson.databind.json.JsonMapper;
  * The console's channels: what was posted to each, kept in PostgreSQL like any platform keeps its history. Messages
  * are edited in place and replies hang under their parent, as on Slack. Every post and every edit takes the next
  * {@code seq}, so a reader polling for changes after the last {@code seq} it saw gets new and edited messages alike.
+ * Writes to one channel take its lock first, held until they commit: seqs then become visible in the order they were
+ * drawn, and a reader can never see seq 8 while seq 7 is still uncommitted and so skip it for good.
  */
 @Component
 class ConsoleMessages implements ChatSender {
 
     private static final String BOT_AUTHOR = "ticolops";
     private static final int PAGE_SIZE = 200;
+    /** Takes the channel's lock in the same statement as the write, so it holds even without a surrounding transaction. */
+    private static final String CHANNEL_LOCK = "with channel_lock as (select pg_advisory_xact_lock(hashtext('console:' || ?)))\n";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -41,11 +45,11 @@ class ConsoleMessages implements ChatSender {
 
     @Override
     public void update(String channelId, String messageRef, Reply message) {
-        int updated = jdbc.sql("""
+        int updated = jdbc.sql(CHANNEL_LOCK + """
                         update console_messages set text = ?, message = cast(? as jsonb), edited_at = now(), edits = edits + 1,
                             seq = nextval('console_messages_seq')
-                        where id = ? and channel = ?""")
-                .params(message.text(), json.writeValueAsString(message), id(messageRef), channelId)
+                        from channel_lock where id = ? and channel = ?""")
+                .params(channelId, message.text(), json.writeValueAsString(message), id(messageRef), channelId)
                 .update();
         if (updated == 0) {
             throw new MessageNotFoundException("no console message " + messageRef + " in " + channelId);
@@ -64,8 +68,10 @@ class ConsoleMessages implements ChatSender {
     }
 
     private String insert(String channelId, Long parentId, Reply message) {
-        long id = jdbc.sql("insert into console_messages (channel, author, text, message, parent_id) values (?, ?, ?, cast(? as jsonb), ?) returning id")
-                .params(channelId, BOT_AUTHOR, message.text(), json.writeValueAsString(message), parentId)
+        long id = jdbc.sql(CHANNEL_LOCK + """
+                        insert into console_messages (channel, author, text, message, parent_id)
+                        select cast(? as text), cast(? as text), cast(? as text), cast(? as jsonb), cast(? as bigint) from channel_lock returning id""")
+                .params(channelId, channelId, BOT_AUTHOR, message.text(), json.writeValueAsString(message), parentId)
                 .query(Long.class).single();
         return Long.toString(id);
     }
