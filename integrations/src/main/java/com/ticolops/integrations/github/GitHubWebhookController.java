@@ -1,12 +1,7 @@
 package com.ticolops.integrations.github;
 
 import static com.ticolops.integrations.git.WebhookResponses.error;
-import static com.ticolops.integrations.git.WebhookResponses.readAtMost;
-import static com.ticolops.integrations.git.WebhookResponses.tooLarge;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ticolops.integrations.git.GitProvider;
 import com.ticolops.integrations.git.WebhookDeliveries;
 import com.ticolops.integrations.git.WebhookRefusals;
@@ -36,7 +31,6 @@ import org.springframework.web.bind.annotation.RestController;
 class GitHubWebhookController {
 
     private static final Logger log = LoggerFactory.getLogger(GitHubWebhookController.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final WebhookSecrets secrets;
     private final WebhookDeliveries deliveries;
@@ -61,38 +55,24 @@ class GitHubWebhookController {
         if (event == null || event.isBlank() || deliveryId == null || deliveryId.isBlank()) {
             return error(HttpStatus.BAD_REQUEST, "missing X-GitHub-Event or X-GitHub-Delivery header: this endpoint takes GitHub webhook deliveries");
         }
-        long limit = properties.maxPayloadSize().toBytes();
-        if (request.getContentLengthLong() > limit) {
-            return tooLarge(limit);
+        WebhookResponses.Body body = WebhookResponses.readJsonObject(request, properties.maxPayloadSize().toBytes());
+        if (body.refused()) {
+            return body.refusal();
         }
-        byte[] body = readAtMost(request.getInputStream(), limit);
-        if (body == null) {
-            return tooLarge(limit);
-        }
-        JsonNode payload;
-        try {
-            payload = JSON.readTree(body);
-        } catch (JacksonException e) {
-            return error(HttpStatus.BAD_REQUEST, "the body is not valid JSON: " + e.getOriginalMessage());
-        }
-        if (payload == null || !payload.isObject()) {
-            return error(HttpStatus.BAD_REQUEST, "the body must be a JSON object (set the webhook's content type to application/json)");
-        }
-        String repository = payload.path("repository").path("full_name").asText(null);
-        Optional<String> secret = Optional.ofNullable(repository).flatMap(name -> secrets.secretFor(GitProvider.GITHUB, name))
-                .or(() -> Optional.ofNullable(properties.webhookSecret()).filter(s -> !s.isBlank()));
+        String repository = body.json().path("repository").path("full_name").asText(null);
+        Optional<String> secret = WebhookResponses.secret(secrets, GitProvider.GITHUB, repository, properties.webhookSecret());
         if (secret.isEmpty()) {
             return error(HttpStatus.UNAUTHORIZED, repository == null
                     ? "no webhook secret is configured for deliveries without a repository (ticolops.github.webhook-secret)"
                     : "repository " + repository + " is not connected: run /ticolops repo connect github " + repository);
         }
-        if (!GitHubSignature.matches(secret.get(), body, signature)) {
+        if (!GitHubSignature.matches(secret.get(), body.bytes(), signature)) {
             if (repository != null) {
                 refusals.refused(GitProvider.GITHUB, repository, 401, "X-Hub-Signature-256 did not match");
             }
             return error(HttpStatus.UNAUTHORIZED, "X-Hub-Signature-256 does not match the body: check the webhook's secret");
         }
-        String text = new String(body, StandardCharsets.UTF_8);
+        String text = new String(body.bytes(), StandardCharsets.UTF_8);
         List<Object> events;
         try {
             events = GitHubPayloads.toEvents(event, deliveryId, text);
@@ -103,7 +83,7 @@ class GitHubWebhookController {
             }
             return error(HttpStatus.BAD_REQUEST, "the body is not a valid GitHub " + event + " payload");
         }
-        String action = payload.path("action").asText(null);
+        String action = body.json().path("action").asText(null);
         boolean recorded = deliveries.record(new WebhookDeliveries.Delivery(GitProvider.GITHUB, deliveryId, event, action, repository, text), events);
         if (!recorded) {
             return WebhookResponses.duplicate(deliveryId);

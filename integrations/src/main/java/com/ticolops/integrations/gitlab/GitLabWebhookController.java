@@ -1,12 +1,7 @@
 package com.ticolops.integrations.gitlab;
 
 import static com.ticolops.integrations.git.WebhookResponses.error;
-import static com.ticolops.integrations.git.WebhookResponses.readAtMost;
-import static com.ticolops.integrations.git.WebhookResponses.tooLarge;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ticolops.integrations.git.GitProvider;
 import com.ticolops.integrations.git.WebhookDeliveries;
 import com.ticolops.integrations.git.WebhookResponses;
@@ -37,7 +32,6 @@ import org.springframework.web.bind.annotation.RestController;
 class GitLabWebhookController {
 
     private static final Logger log = LoggerFactory.getLogger(GitLabWebhookController.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final WebhookSecrets secrets;
     private final WebhookDeliveries deliveries;
@@ -71,26 +65,12 @@ class GitLabWebhookController {
         if (event == null || event.isBlank() || deliveryId == null || deliveryId.isBlank()) {
             return error(HttpStatus.BAD_REQUEST, "missing X-Gitlab-Event or Idempotency-Key / X-Gitlab-Event-UUID header: this endpoint takes GitLab webhook deliveries");
         }
-        long limit = properties.maxPayloadSize().toBytes();
-        if (request.getContentLengthLong() > limit) {
-            return tooLarge(limit);
+        WebhookResponses.Body body = WebhookResponses.readJsonObject(request, properties.maxPayloadSize().toBytes());
+        if (body.refused()) {
+            return body.refusal();
         }
-        byte[] body = readAtMost(request.getInputStream(), limit);
-        if (body == null) {
-            return tooLarge(limit);
-        }
-        JsonNode payload;
-        try {
-            payload = JSON.readTree(body);
-        } catch (JacksonException e) {
-            return error(HttpStatus.BAD_REQUEST, "the body is not valid JSON: " + e.getOriginalMessage());
-        }
-        if (payload == null || !payload.isObject()) {
-            return error(HttpStatus.BAD_REQUEST, "the body must be a JSON object");
-        }
-        String repository = payload.path("project").path("path_with_namespace").asText(null);
-        Optional<String> secret = Optional.ofNullable(repository).flatMap(name -> secrets.secretFor(GitProvider.GITLAB, name))
-                .or(() -> Optional.ofNullable(properties.webhookSecret()).filter(s -> !s.isBlank()));
+        String repository = body.json().path("project").path("path_with_namespace").asText(null);
+        Optional<String> secret = WebhookResponses.secret(secrets, GitProvider.GITLAB, repository, properties.webhookSecret());
         if (secret.isEmpty()) {
             return error(HttpStatus.UNAUTHORIZED, repository == null
                     ? "no webhook secret is configured for deliveries without a project (ticolops.gitlab.webhook-secret)"
@@ -102,7 +82,7 @@ class GitLabWebhookController {
             }
             return error(HttpStatus.UNAUTHORIZED, "X-Gitlab-Token does not match: check the webhook's secret token");
         }
-        String text = new String(body, StandardCharsets.UTF_8);
+        String text = new String(body.bytes(), StandardCharsets.UTF_8);
         List<Object> events;
         try {
             events = GitLabPayloads.toEvents(event, deliveryId, text);
@@ -113,9 +93,9 @@ class GitLabWebhookController {
             }
             return error(HttpStatus.BAD_REQUEST, "the body is not a valid GitLab " + event + " payload");
         }
-        String action = payload.path("object_attributes").path("action").asText(payload.path("event_name").asText(null));
+        String action = body.json().path("object_attributes").path("action").asText(body.json().path("event_name").asText(null));
         // What the missed-deliveries task already published from GitLab's API is stored, not announced twice.
-        boolean backfilled = repository != null && backfill.alreadyBackfilled(event, repository, payload);
+        boolean backfilled = repository != null && backfill.alreadyBackfilled(event, repository, body.json());
         boolean recorded = deliveries.record(new WebhookDeliveries.Delivery(GitProvider.GITLAB, deliveryId, event, action, repository, text),
                 backfilled ? List.of() : events);
         if (!recorded) {
