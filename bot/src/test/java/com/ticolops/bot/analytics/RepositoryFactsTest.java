@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.ticolops.bot.testsupport.Names;
+import com.ticolops.bot.testsupport.Payloads;
 import com.ticolops.bot.testsupport.Ticolops;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,8 +45,8 @@ class RepositoryFactsTest {
 
     @Test
     void pushedCommitsAreKeptWithAuthorTimeBranchAndFilesOnceEvenWhenPushedAgain() {
-        deliver("push", "/com/ticolops/bot/notification/push.json");
-        deliver("push", "/com/ticolops/bot/notification/push.json");
+        deliver("push", Payloads.NOTIFICATION + "push.json");
+        deliver("push", Payloads.NOTIFICATION + "push.json");
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(rows("select sha from repository_commits where repository_id = ?")).hasSize(2));
         Map<String, Object> first = jdbc.sql("select author, message, authored_at, branch, array_to_string(files, ',') as files from repository_commits "
@@ -61,7 +60,7 @@ class RepositoryFactsTest {
 
     @Test
     void aPullRequestIsOneRowThatFollowsItFromOpenedToMergedWithItsReviews() {
-        deliver("pull_request", "/com/ticolops/bot/notification/pull_request_opened.json");
+        deliver("pull_request", Payloads.NOTIFICATION + "pull_request_opened.json");
         await().atMost(WAIT).untilAsserted(() -> assertThat(rows("select state from pull_requests where repository_id = ?")).containsExactly("open"));
 
         deliver("pull_request_review", "review_approved.json");
@@ -79,7 +78,7 @@ class RepositoryFactsTest {
 
     @Test
     void finishedPipelinesAndDeploymentStatusesAreKeptWithTheirTimes() {
-        deliver("workflow_run", "/com/ticolops/bot/notification/workflow_run_failed.json");
+        deliver("workflow_run", Payloads.NOTIFICATION + "workflow_run_failed.json");
         deliver("deployment_status", "deployment_status_success.json");
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(rows("select outcome || ' ' || branch || ' ' || extract(epoch from finished_at - started_at)::int "
@@ -93,7 +92,7 @@ class RepositoryFactsTest {
         String stranger = "octo-org/" + Names.unique("stranger");
 
         Ticolops.Response response = ticolops.gitHubDelivery("push", UUID.randomUUID().toString(),
-                payload("/com/ticolops/bot/notification/push.json").replace(repository, stranger).getBytes(StandardCharsets.UTF_8), secret);
+                payload(Payloads.NOTIFICATION + "push.json").replace(repository, stranger).getBytes(StandardCharsets.UTF_8), secret);
 
         assertThat(response.status()).isEqualTo(401);
         assertThat(jdbc.sql("select count(*) from repository_commits c join repositories r on r.id = c.repository_id where r.full_name = ?")
@@ -113,11 +112,8 @@ class RepositoryFactsTest {
         return jdbc.sql("select id from repositories where full_name = ?").param(repository).query(Long.class).single();
     }
 
+    /** {@code name} is absolute ({@code /com/...}) or in this package. */
     private String payload(String name) {
-        try (InputStream in = getClass().getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("REPOSITORY", repository);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return Payloads.read(name.startsWith("/") ? name : "/com/ticolops/bot/analytics/" + name, repository);
     }
 }

@@ -7,12 +7,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.ticolops.bot.testsupport.Payloads;
 import com.ticolops.bot.testsupport.Names;
 import com.ticolops.bot.testsupport.Ticolops;
 import com.ticolops.integrations.discord.FakeDiscord;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,7 +35,7 @@ class DiscordAnnouncementsTest extends DiscordEndToEnd {
     String repository = "octo-org/" + Names.unique("shop");
 
     @Test
-    void aSignedGitHubPushIsAnnouncedInTheDiscordChannelOfItsProject() throws IOException {
+    void aSignedGitHubPushIsAnnouncedInTheDiscordChannelOfItsProject() {
         // GIVEN a project created in a Discord channel, with a GitHub repository connected from there
         discord.slashCommand(channel, alice, "alice", "project", "create", string("name", Names.unique("shop")));
         channelMessageContaining(channel, "created by <@" + alice + ">");
@@ -56,7 +54,7 @@ class DiscordAnnouncementsTest extends DiscordEndToEnd {
     }
 
     @Test
-    void anAnnouncementDiscordRefusesStaysQueuedAndIsDeliveredWhenRetried() throws IOException {
+    void anAnnouncementDiscordRefusesStaysQueuedAndIsDeliveredWhenRetried() {
         // GIVEN a channel the bot may not post in (Discord answers 403 Missing Access)
         var refused = discord.rest().stubFor(post(urlPathEqualTo("/api/v10/channels/" + channel + "/messages")).atPriority(1)
                 .willReturn(aResponse().withStatus(403).withHeader("Content-Type", "application/json")
@@ -81,7 +79,7 @@ class DiscordAnnouncementsTest extends DiscordEndToEnd {
     }
 
     @Test
-    void aPullRequestIsOneDiscordMessageEditedWhenMergedWithItsReviewAsAReply() throws IOException {
+    void aPullRequestIsOneDiscordMessageEditedWhenMergedWithItsReviewAsAReply() {
         // GIVEN a pull request announced in a project's Discord channel
         String secret = projectWithRepository();
         Ticolops ticolops = new Ticolops(port);
@@ -130,13 +128,11 @@ class DiscordAnnouncementsTest extends DiscordEndToEnd {
         throw new AssertionError("no field " + name + " in " + message);
     }
 
-    private byte[] push() throws IOException {
+    private byte[] push() {
         return payload("push.json");
     }
 
-    private byte[] payload(String name) throws IOException {
-        try (InputStream in = getClass().getResourceAsStream("/com/ticolops/bot/notification/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("REPOSITORY", repository).getBytes(StandardCharsets.UTF_8);
-        }
+    private byte[] payload(String name) {
+        return Payloads.bytes(Payloads.NOTIFICATION + name, repository);
     }
 }

@@ -3,10 +3,9 @@ package com.ticolops.bot.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.ticolops.bot.testsupport.Payloads;
 import com.ticolops.bot.testsupport.Names;
 import com.ticolops.bot.testsupport.Ticolops;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
@@ -120,10 +119,6 @@ class SubscriptionCommandsTest {
     }
 
     private byte[] payload(String name) {
-        try (InputStream in = getClass().getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("REPOSITORY", repository).getBytes(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return Payloads.bytes(Payloads.NOTIFICATION + name, repository);
     }
 }

@@ -10,11 +10,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.ticolops.bot.testsupport.Payloads;
 import com.ticolops.bot.testsupport.Names;
 import com.ticolops.bot.testsupport.Ticolops;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -169,10 +167,6 @@ class SlackAnnouncementsTest extends SlackTestBase {
     }
 
     private byte[] payload(String name) {
-        try (InputStream in = Ticolops.class.getResourceAsStream("/com/ticolops/bot/notification/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("REPOSITORY", repository).getBytes(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return Payloads.bytes(Payloads.NOTIFICATION + name, repository);
     }
 }
