@@ -45,7 +45,7 @@ class RepositoryFacts {
 
     @ApplicationModuleListener
     void on(PullRequestChanged pr) {
-        String state = pr.merged() ? "merged" : "closed".equals(pr.action()) ? "closed" : "open";
+        String state = state(pr);
         ofConnected(pr, repositoryId -> jdbc.sql("""
                         insert into pull_requests (repository_id, number, title, author, source_branch, target_branch, state, draft, labels,
                                                    opened_at, merged_at, closed_at)
@@ -99,6 +99,10 @@ class RepositoryFacts {
                 .update());
     }
 
+    static String state(PullRequestChanged pr) {
+        return pr.merged() ? "merged" : "closed".equals(pr.action()) ? "closed" : "open";
+    }
+
     private void ofConnected(RepositoryActivity activity, LongConsumer write) {
         repositories.find(activity.provider(), activity.repository()).ifPresent(repository -> write.accept(repository.id()));
     }
@@ -108,7 +112,7 @@ class RepositoryFacts {
     }
 
     /** A PostgreSQL array literal, each element quoted: file paths and labels may hold commas, spaces and quotes. */
-    private static String textArray(List<String> values) {
+    static String textArray(List<String> values) {
         return values.stream().map(value -> "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
                 .collect(Collectors.joining(",", "{", "}"));
     }

@@ -10,18 +10,24 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /** Which API a repository lives on, which token calls it, and what an API failure means to the user. */
 @Component
-class GitHosts {
+public class GitHosts {
+
+    private static final Logger log = LoggerFactory.getLogger(GitHosts.class);
 
     private final Map<GitProvider, GitHostClient> clients;
     private final GitHostProperties properties;
     private final AccessTokens tokens;
     private final BaseUrlGuard guard;
+    private final Repositories repositories;
 
-    GitHosts(List<GitHostClient> clients, GitHostProperties properties, AccessTokens tokens) {
+    GitHosts(List<GitHostClient> clients, GitHostProperties properties, AccessTokens tokens, Repositories repositories) {
+        this.repositories = repositories;
         this.clients = clients.stream().collect(Collectors.toUnmodifiableMap(GitHostClient::provider, Function.identity()));
         this.properties = properties;
         this.tokens = tokens;
@@ -38,6 +44,32 @@ class GitHosts {
             return trimmed(properties.github().apiUrl());
         }
         return gitLabBaseUrl == null ? trimmed(properties.gitlab().url()) : trimmed(gitLabBaseUrl);
+    }
+
+    /** The API a connected repository lives on; repositories connected before Ticolops kept it are on the default one. */
+    String apiUrl(Repositories.Hooked repository) {
+        return repository.apiUrl() != null ? repository.apiUrl() : apiUrl(repository.provider(), null);
+    }
+
+    /** A repository's API client with the address and token to call it. */
+    public record Api(GitHostClient client, GitHostAccess access) {
+    }
+
+    /**
+     * The API of a connected repository, for other modules to ask it things. Empty when no token for it is known (the
+     * repository's own, its project's or the instance's) or when a self-hosted GitLab's address no longer passes the
+     * SSRF check.
+     */
+    public Optional<Api> api(Repositories.Ref repository) {
+        return repositories.hooked(repository.id()).flatMap(hooked -> {
+            try {
+                return access(hooked.projectId(), hooked.provider(), apiUrl(hooked), hooked.fullName())
+                        .map(access -> new Api(client(hooked.provider()), access));
+            } catch (CommandException e) {
+                log.warn("The API of {} {} is not called: {}", hooked.provider().id(), hooked.fullName(), e.getMessage());
+                return Optional.empty();
+            }
+        });
     }
 
     /**

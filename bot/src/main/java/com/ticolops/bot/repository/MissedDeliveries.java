@@ -84,8 +84,8 @@ class MissedDeliveries implements RecurringTask {
     public void run() {
         for (Repositories.Hooked repository : repositories.withHooks()) {
             try {
-                String apiUrl = repository.apiUrl() != null ? repository.apiUrl() : hosts.apiUrl(repository.provider(), null);
-                Optional<GitHostAccess> access = hosts.access(repository.projectId(), repository.provider(), apiUrl, repository.fullName());
+                Optional<GitHostAccess> access = hosts.access(repository.projectId(), repository.provider(), hosts.apiUrl(repository),
+                        repository.fullName());
                 if (access.isEmpty()) {
                     continue;
                 }

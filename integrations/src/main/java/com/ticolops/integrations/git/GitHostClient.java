@@ -1,6 +1,8 @@
 package com.ticolops.integrations.git;
 
-/** What the domain asks of GitHub's or GitLab's API to connect a repository; one implementation per provider. */
+import java.util.List;
+
+/** What the domain asks of GitHub's or GitLab's API about a repository; one implementation per provider. */
 public interface GitHostClient {
 
     GitProvider provider();
@@ -25,4 +27,12 @@ public interface GitHostClient {
 
     /** @return false when the hook (or the repository) was already gone */
     boolean deleteHook(GitHostAccess access, String repository, long hookId);
+
+    /**
+     * The paths a pull (merge) request changes, every page of them: a renamed file under its new path, a deleted one
+     * under the path it had.
+     *
+     * @throws GitHostException NOT_FOUND when the repository or the request is unknown or hidden
+     */
+    List<String> pullRequestFiles(GitHostAccess access, String repository, int number);
 }

@@ -7,8 +7,10 @@ import com.ticolops.integrations.git.GitProvider;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import org.kohsuke.github.GHEvent;
+import org.kohsuke.github.GHPullRequestFileDetail;
 import org.kohsuke.github.GHRepository;
 import org.kohsuke.github.GitHub;
 import org.kohsuke.github.GitHubBuilder;
@@ -66,6 +68,13 @@ class GitHubHostClient implements GitHostClient {
             }
             throw e;
         }
+    }
+
+    /** GitHub's file name is the new path of a renamed file. It lists at most 3,000 files of one pull request. */
+    @Override
+    public List<String> pullRequestFiles(GitHostAccess access, String repository, int number) {
+        return call(() -> github(access).getRepository(repository).getPullRequest(number).listFiles().withPageSize(100).toList()
+                .stream().map(GHPullRequestFileDetail::getFilename).toList());
     }
 
     private static GitHub github(GitHostAccess access) throws IOException {

@@ -92,7 +92,8 @@ final class GitHubPayloads {
         return new PullRequestChanged(GitProvider.GITHUB, deliveryId, event.getRepository().getFullName(), event.getAction(), event.getNumber(),
                 pr.getTitle(), pr.getUser().getLogin(), event.getSender().getLogin(), String.valueOf(pr.getHtmlUrl()),
                 pr.getHead().getRef(), pr.getBase().getRef(), pr.getMergedAt() != null, pr.isDraft(),
-                pr.getLabels() == null ? List.of() : pr.getLabels().stream().map(GHLabel::getName).toList());
+                pr.getLabels() == null ? List.of() : pr.getLabels().stream().map(GHLabel::getName).toList(),
+                event.getChanges() != null && event.getChanges().getBase() != null);
     }
 
     /** Only a submitted review says something; edits and dismissals are stored and ignored. */

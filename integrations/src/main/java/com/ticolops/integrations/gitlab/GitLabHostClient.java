@@ -4,6 +4,7 @@ import com.ticolops.integrations.git.GitHostAccess;
 import com.ticolops.integrations.git.GitHostClient;
 import com.ticolops.integrations.git.GitHostException;
 import com.ticolops.integrations.git.GitProvider;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.gitlab4j.api.GitLabApi;
@@ -65,6 +66,16 @@ class GitLabHostClient implements GitHostClient {
             }
             throw e;
         }
+    }
+
+    /**
+     * The merge request's diffs, all pages (GitLab 15.7+). A deleted file's new path repeats its old one; its old path is
+     * taken all the same, as the one that certainly existed.
+     */
+    @Override
+    public List<String> pullRequestFiles(GitHostAccess access, String repository, int number) {
+        return call(access, api -> api.getMergeRequestApi().getDiffs(repository, (long) number).stream()
+                .map(diff -> Boolean.TRUE.equals(diff.getDeletedFile()) ? diff.getOldPath() : diff.getNewPath()).toList());
     }
 
     interface Call<T> {

@@ -106,7 +106,8 @@ final class GitLabPayloads {
         return new PullRequestChanged(GitProvider.GITLAB, deliveryId, event.getProject().getPathWithNamespace(), action,
                 mr.getIid() == null ? 0 : mr.getIid().intValue(), mr.getTitle(), author, actor, mr.getUrl(), mr.getSourceBranch(),
                 mr.getTargetBranch(), "merge".equals(mr.getAction()) || "merged".equals(mr.getState()), draft,
-                event.getLabels() == null ? List.of() : event.getLabels().stream().map(EventLabel::getTitle).toList());
+                event.getLabels() == null ? List.of() : event.getLabels().stream().map(EventLabel::getTitle).toList(),
+                event.getChanges() != null && event.getChanges().get("target_branch") != null);
     }
 
     /** GitLab's verbs in GitHub's words, so announcements and filters need one vocabulary. */

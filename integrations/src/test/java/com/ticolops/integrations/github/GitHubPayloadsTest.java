@@ -103,7 +103,21 @@ class GitHubPayloadsTest {
 
         assertThat(events).containsExactly(new PullRequestChanged(GitProvider.GITHUB, DELIVERY, "acme/rocket", "opened", 7,
                 "Add a parachute", "carol", "dave", "https://github.com/acme/rocket/pull/7", "feature/parachute", "main",
-                false, true, List.of("safety", "priority:high")));
+                false, true, List.of("safety", "priority:high"), false));
+    }
+
+    @Test
+    void GIVEN_a_pull_request_edited_onto_another_base_WHEN_read_THEN_its_base_changed_and_a_title_edit_does_not_say_so() throws IOException {
+        String opened = fixture("pull-request-opened.json").replace("\"action\": \"opened\"", "\"action\": \"edited\"");
+        String rebased = opened.replace("\"sender\":", "\"changes\": {\"base\": {\"ref\": {\"from\": \"develop\"}, \"sha\": {\"from\": \"4444\"}}},\n  \"sender\":");
+        String retitled = opened.replace("\"sender\":", "\"changes\": {\"title\": {\"from\": \"Add a chute\"}},\n  \"sender\":");
+
+        PullRequestChanged moved = (PullRequestChanged) GitHubPayloads.toEvents("pull_request", DELIVERY, rebased).get(0);
+        PullRequestChanged renamed = (PullRequestChanged) GitHubPayloads.toEvents("pull_request", DELIVERY, retitled).get(0);
+
+        assertThat(moved.action()).isEqualTo("edited");
+        assertThat(moved.baseChanged()).isTrue();
+        assertThat(renamed.baseChanged()).isFalse();
     }
 
     @Test

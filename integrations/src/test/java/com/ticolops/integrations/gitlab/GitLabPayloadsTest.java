@@ -76,6 +76,21 @@ class GitLabPayloadsTest {
     }
 
     @Test
+    void anUpdateThatChangesTheTargetBranchSaysTheBaseChanged() throws IOException {
+        String body = "{\"object_kind\":\"merge_request\",\"user\":{\"username\":\"dan\"}," + PROJECT + ",\"object_attributes\":{\"iid\":3,"
+                + "\"title\":\"T\",\"action\":\"update\",\"state\":\"opened\",\"target_branch\":\"release\"},"
+                + "\"changes\":{\"target_branch\":{\"previous\":\"main\",\"current\":\"release\"}}}";
+        String retitled = body.replace("target_branch\":{\"previous\":\"main\",\"current\":\"release\"", "title\":{\"previous\":\"S\",\"current\":\"T\"");
+
+        PullRequestChanged moved = (PullRequestChanged) GitLabPayloads.toEvents("Merge Request Hook", "d5", body).get(0);
+        PullRequestChanged renamed = (PullRequestChanged) GitLabPayloads.toEvents("Merge Request Hook", "d6", retitled).get(0);
+
+        assertThat(moved.action()).isEqualTo("edited");
+        assertThat(moved.baseChanged()).isTrue();
+        assertThat(renamed.baseChanged()).isFalse();
+    }
+
+    @Test
     void aPushWithoutItsProjectIsRefusedRatherThanFailingLater() {
         assertThatThrownBy(() -> GitLabPayloads.toEvents("Push Hook", "d4", "{\"object_kind\":\"push\",\"ref\":\"refs/heads/main\"}"))
                 .isInstanceOf(IOException.class).hasMessage("the payload has no project");

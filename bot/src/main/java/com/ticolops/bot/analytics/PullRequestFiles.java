@@ -1,0 +1,95 @@
+package com.ticolops.bot.analytics;
+
+import com.ticolops.bot.repository.GitHosts;
+import com.ticolops.bot.repository.Repositories;
+import com.ticolops.integrations.git.GitHostException;
+import com.ticolops.integrations.git.PullRequestChanged;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the paths each pull (merge) request changes, which no webhook payload lists: asked of the provider's API after
+ * the request is opened, reopened, gets new commits, leaves draft or moves to another target branch, when Ticolops has
+ * a token for the repository. Without a token the files stay empty.
+ *
+ * <p>The files are an enrichment, never worth losing the rest of the pull request over: an answer that will not change
+ * by asking again (401, 403, 404) is logged and the event is done. A failure that may pass (5xx, no answer) fails the
+ * event so that it is resubmitted every 30 s (housekeeping), for {@link #RETRIED_FOR} after the delivery arrived; past
+ * that it is given up, and the request's next push asks again anyway.
+ */
+@Component
+class PullRequestFiles {
+
+    private static final Logger log = LoggerFactory.getLogger(PullRequestFiles.class);
+    private static final Set<String> CHANGING_FILES = Set.of("opened", "reopened", "synchronize", "ready_for_review");
+    static final Duration RETRIED_FOR = Duration.ofHours(1);
+
+    private final Repositories repositories;
+    private final GitHosts hosts;
+    private final JdbcClient jdbc;
+
+    PullRequestFiles(Repositories repositories, GitHosts hosts, JdbcClient jdbc) {
+        this.repositories = repositories;
+        this.hosts = hosts;
+        this.jdbc = jdbc;
+    }
+
+    @ApplicationModuleListener
+    void on(PullRequestChanged pr) {
+        if (!CHANGING_FILES.contains(pr.action()) && !("edited".equals(pr.action()) && pr.baseChanged())) {
+            return;
+        }
+        Optional<Repositories.Ref> repository = repositories.find(pr.provider(), pr.repository());
+        Optional<GitHosts.Api> api = repository.flatMap(hosts::api);
+        if (api.isEmpty()) {
+            return;
+        }
+        List<String> files;
+        try {
+            files = api.get().client().pullRequestFiles(api.get().access(), pr.repository(), pr.number());
+        } catch (GitHostException e) {
+            if (e.reason() == GitHostException.Reason.FAILED && arrivedWithin(pr, RETRIED_FOR)) {
+                throw e;
+            }
+            log.warn("The files of {} {}#{} were not stored: {}", pr.provider().id(), pr.repository(), pr.number(), e.getMessage());
+            return;
+        }
+        store(repository.get().id(), pr, files, Instant.now());
+    }
+
+    /**
+     * {@link RepositoryFacts} writes the rest of the row, in its own listener that may run before or after this one: when
+     * the row is not there yet it is inserted from the same event, and RepositoryFacts' upsert then completes it without
+     * touching the files. Of two answers the later one wins, whichever is written last: the API always lists the
+     * request's current files.
+     */
+    private void store(long repositoryId, PullRequestChanged pr, List<String> files, Instant checkedAt) {
+        jdbc.sql("""
+                        insert into pull_requests (repository_id, number, title, author, source_branch, target_branch, state, draft, labels,
+                                                   files, files_checked_at)
+                        values (:repository, :number, :title, :author, :source, :target, :state, :draft, cast(:labels as text[]),
+                                cast(:files as text[]), :checked)
+                        on conflict (repository_id, number) do update set files = excluded.files, files_checked_at = excluded.files_checked_at
+                        where pull_requests.files_checked_at is null or pull_requests.files_checked_at < excluded.files_checked_at""")
+                .param("repository", repositoryId).param("number", pr.number()).param("title", pr.title()).param("author", pr.author())
+                .param("source", pr.sourceBranch()).param("target", pr.targetBranch()).param("state", RepositoryFacts.state(pr))
+                .param("draft", pr.draft()).param("labels", RepositoryFacts.textArray(pr.labels()))
+                .param("files", RepositoryFacts.textArray(files)).param("checked", Timestamp.from(checkedAt))
+                .update();
+    }
+
+    private boolean arrivedWithin(PullRequestChanged pr, Duration window) {
+        return jdbc.sql("select exists (select 1 from webhook_deliveries where provider = ? and delivery_id = ? and received_at > ?)")
+                .params(pr.provider().id(), pr.deliveryId(), Timestamp.from(Instant.now().minus(window)))
+                .query(Boolean.class).single();
+    }
+}
