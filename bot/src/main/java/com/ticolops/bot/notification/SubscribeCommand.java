@@ -55,7 +55,7 @@ class SubscribeCommand implements CommandHandler {
         SubscriptionFilters kept = words.filters().isEmpty() ? existing.map(Subscriptions.Subscription::filters).orElse(filters) : filters;
         subscriptions.save(repository.id(), context.conversation(), features, kept, context.userId());
         String filtered = kept.isEmpty() ? "" : ", filtered by " + kept.describe();
-        return Reply.inChannel("This channel now gets " + SubscriptionWords.describe(repository.provider(), features) + " from "
+        return Reply.inChannel("This channel now gets " + SubscriptionWords.describe(features) + " from "
                 + repository.fullName() + filtered + ", set by " + context.caller().mention() + ".");
     }
 }

@@ -2,7 +2,6 @@ package com.ticolops.bot.notification;
 
 import com.ticolops.bot.command.CommandException;
 import com.ticolops.bot.repository.Repositories;
-import com.ticolops.integrations.git.GitProvider;
 import com.ticolops.integrations.git.RepositoryActivity.Feature;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -77,7 +76,7 @@ record SubscriptionWords(Set<Feature> features, List<String> filters) {
         return found.get(0);
     }
 
-    static String describe(GitProvider provider, Set<Feature> features) {
+    static String describe(Set<Feature> features) {
         return features.size() == Feature.values().length ? "everything" : features.stream().sorted().map(Feature::id).collect(Collectors.joining(", "));
     }
 }

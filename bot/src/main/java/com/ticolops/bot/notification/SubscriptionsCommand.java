@@ -33,7 +33,7 @@ class SubscriptionsCommand implements CommandHandler {
         }
         return Reply.privately("This channel is subscribed to " + mine.size() + (mine.size() == 1 ? " repository." : " repositories."))
                 .withSection("Subscriptions", mine.stream().map(s -> s.repository() + " (" + s.provider().id() + "): "
-                        + SubscriptionWords.describe(s.provider(), s.features()) + (s.filters().isEmpty() ? "" : " — " + s.filters().describe()))
+                        + SubscriptionWords.describe(s.features()) + (s.filters().isEmpty() ? "" : " — " + s.filters().describe()))
                         .collect(Collectors.joining("\n")));
     }
 }

@@ -57,7 +57,7 @@ class UnsubscribeCommand implements CommandHandler {
                     + context.caller().mention() + ".");
         }
         subscriptions.save(repository.id(), context.conversation(), left, subscription.filters(), subscription.createdBy());
-        return Reply.inChannel("This channel now gets " + SubscriptionWords.describe(repository.provider(), left) + " from "
+        return Reply.inChannel("This channel now gets " + SubscriptionWords.describe(left) + " from "
                 + repository.fullName() + ", changed by " + context.caller().mention() + ".");
     }
 }
