@@ -2,12 +2,10 @@ package com.ticolops.bot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.ticolops.bot.testsupport.Payloads;
 import com.ticolops.bot.testsupport.Browser;
 import com.ticolops.bot.testsupport.Names;
 import com.ticolops.bot.testsupport.Ticolops;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -298,10 +296,6 @@ class ConsolePageBrowserTest {
     }
 
     private static byte[] payload(String name, String repository) {
-        try (InputStream in = ConsolePageBrowserTest.class.getResourceAsStream("/com/ticolops/bot/notification/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("REPOSITORY", repository).getBytes(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return Payloads.bytes(Payloads.NOTIFICATION + name, repository);
     }
 }

@@ -16,10 +16,9 @@ import static org.awaitility.Awaitility.await;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.ticolops.bot.testsupport.Names;
+import com.ticolops.bot.testsupport.Payloads;
 import com.ticolops.bot.testsupport.Ticolops;
 import com.ticolops.integrations.git.PullRequestChanged;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.SQLException;
@@ -244,10 +243,6 @@ class PullRequestFilesTest {
     }
 
     private static String text(String name) {
-        try (InputStream in = PullRequestFilesTest.class.getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return Payloads.text(PullRequestFilesTest.class, name);
     }
 }

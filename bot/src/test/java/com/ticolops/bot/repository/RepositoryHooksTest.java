@@ -17,9 +17,8 @@ import static org.awaitility.Awaitility.await;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.ticolops.bot.testsupport.Names;
+import com.ticolops.bot.testsupport.Payloads;
 import com.ticolops.bot.testsupport.Ticolops;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -268,8 +267,7 @@ class RepositoryHooksTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(ticolops.channelTexts(channel)).contains(merged));
 
         // AND the real delivery of that merge, arriving late, is stored without a second announcement
-        byte[] late = new String(resource("/com/ticolops/bot/notification/gitlab_merge_request_merged.json"), StandardCharsets.UTF_8)
-                .replace("REPOSITORY", project).getBytes(StandardCharsets.UTF_8);
+        byte[] late = Payloads.bytes(Payloads.NOTIFICATION + "gitlab_merge_request_merged.json", project);
         assertThat(ticolops.gitLabDelivery("Merge Request Hook", UUID.randomUUID().toString(), late, secretToken).status()).isEqualTo(202);
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).untilAsserted(() -> assertThat(ticolops.channelTexts(channel).stream()
                 .filter(merged::equals)).hasSize(1));
@@ -311,19 +309,10 @@ class RepositoryHooksTest {
     }
 
     private static String text(String name) {
-        return new String(resource(name), StandardCharsets.UTF_8);
+        return Payloads.text(RepositoryHooksTest.class, name);
     }
 
     private byte[] push() {
-        return new String(resource("/com/ticolops/bot/notification/push.json"), StandardCharsets.UTF_8).replace("REPOSITORY", repository)
-                .getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[] resource(String name) {
-        try (InputStream in = RepositoryHooksTest.class.getResourceAsStream(name)) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return Payloads.bytes(Payloads.NOTIFICATION + "push.json", repository);
     }
 }

@@ -15,11 +15,16 @@ public final class Payloads {
 
     /** @param resource an absolute classpath path, e.g. {@code NOTIFICATION + "push.json"} */
     public static String read(String resource, String repository) {
-        try (InputStream in = Payloads.class.getResourceAsStream(resource)) {
+        return text(Payloads.class, resource).replace("REPOSITORY", repository);
+    }
+
+    /** A test resource as text: {@code name} is absolute, or relative to {@code test}'s package. */
+    public static String text(Class<?> test, String name) {
+        try (InputStream in = test.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalArgumentException("no test payload " + resource);
+                throw new IllegalArgumentException("no test resource " + name + " next to " + test.getSimpleName());
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("REPOSITORY", repository);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
