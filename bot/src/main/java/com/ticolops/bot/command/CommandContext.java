@@ -2,7 +2,6 @@ package com.ticolops.bot.command;
 
 import com.ticolops.integrations.chat.Actor;
 import com.ticolops.integrations.chat.Conversation;
-import com.ticolops.integrations.chat.Role;
 import java.util.Map;
 import java.util.Optional;
 

@@ -4,7 +4,6 @@ import com.ticolops.integrations.chat.CommandInvocation;
 import com.ticolops.integrations.chat.CommandPort;
 import com.ticolops.integrations.chat.CommandSpec;
 import com.ticolops.integrations.chat.Reply;
-import com.ticolops.integrations.chat.Role;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +65,7 @@ class CommandDispatcher implements CommandPort {
             return Reply.privately(e.getMessage()).withSection("Usage", usage(spec));
         }
         try {
-            return transaction.execute(status -> run(handler, invocation, options));
+            return run(handler, invocation, options);
         } catch (CommandException e) {
             return Reply.privately(e.getMessage());
         } catch (RuntimeException e) {
@@ -77,6 +76,13 @@ class CommandDispatcher implements CommandPort {
     }
 
     private Reply run(CommandHandler handler, CommandInvocation invocation, Map<String, String> options) {
+        if (handler.inOneTransaction()) {
+            return transaction.execute(status -> authorizeAndHandle(handler, invocation, options));
+        }
+        return authorizeAndHandle(handler, invocation, options);
+    }
+
+    private Reply authorizeAndHandle(CommandHandler handler, CommandInvocation invocation, Map<String, String> options) {
         CommandSpec spec = handler.spec();
         var actor = invocation.actor();
         long userId = access.userFor(new ChatUser(actor.platform(), actor.userId()), actor.displayName());

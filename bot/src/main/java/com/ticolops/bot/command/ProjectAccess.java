@@ -1,7 +1,6 @@
 package com.ticolops.bot.command;
 
 import com.ticolops.integrations.chat.Conversation;
-import com.ticolops.integrations.chat.Role;
 import java.util.Optional;
 
 /** What the dispatcher needs to know to check a role; implemented by the project module. */

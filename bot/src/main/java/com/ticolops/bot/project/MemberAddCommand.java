@@ -10,7 +10,7 @@ import com.ticolops.integrations.chat.CommandSpec;
 import com.ticolops.integrations.chat.OptionSpec;
 import com.ticolops.integrations.chat.OptionType;
 import com.ticolops.integrations.chat.Reply;
-import com.ticolops.integrations.chat.Role;
+import com.ticolops.bot.command.Role;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.stereotype.Component;

@@ -5,7 +5,7 @@ import com.ticolops.bot.command.CommandHandler;
 import com.ticolops.bot.user.Users;
 import com.ticolops.integrations.chat.CommandSpec;
 import com.ticolops.integrations.chat.Reply;
-import com.ticolops.integrations.chat.Role;
+import com.ticolops.bot.command.Role;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;

@@ -5,7 +5,7 @@ import com.ticolops.bot.command.ProjectAccess;
 import com.ticolops.bot.command.ProjectRef;
 import com.ticolops.bot.user.Users;
 import com.ticolops.integrations.chat.Conversation;
-import com.ticolops.integrations.chat.Role;
+import com.ticolops.bot.command.Role;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 

@@ -3,7 +3,7 @@ package com.ticolops.bot.project;
 import com.ticolops.bot.command.ProjectRef;
 import com.ticolops.integrations.chat.Conversation;
 import com.ticolops.integrations.chat.Platform;
-import com.ticolops.integrations.chat.Role;
+import com.ticolops.bot.command.Role;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;

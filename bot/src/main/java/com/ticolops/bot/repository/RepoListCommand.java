@@ -4,7 +4,7 @@ import com.ticolops.bot.command.CommandContext;
 import com.ticolops.bot.command.CommandHandler;
 import com.ticolops.integrations.chat.CommandSpec;
 import com.ticolops.integrations.chat.Reply;
-import com.ticolops.integrations.chat.Role;
+import com.ticolops.bot.command.Role;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -7,7 +7,7 @@ import com.ticolops.integrations.chat.CommandSpec;
 import com.ticolops.integrations.chat.OptionSpec;
 import com.ticolops.integrations.chat.OptionType;
 import com.ticolops.integrations.chat.Reply;
-import com.ticolops.integrations.chat.Role;
+import com.ticolops.bot.command.Role;
 import com.ticolops.integrations.git.GitHostAccess;
 import com.ticolops.integrations.git.GitHostException;
 import com.ticolops.integrations.git.GitProvider;

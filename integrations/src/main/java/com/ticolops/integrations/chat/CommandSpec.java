@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
  * @param requiredRole the role needed in the channel's project, or {@code null} when the command needs no project
  * @param example      a complete example invocation without the leading {@code /ticolops}
  */
-public record CommandSpec(String name, String description, List<OptionSpec> options, Role requiredRole, String example) {
+public record CommandSpec(String name, String description, List<OptionSpec> options, RequiredRole requiredRole, String example) {
 
     public CommandSpec {
         options = List.copyOf(options);

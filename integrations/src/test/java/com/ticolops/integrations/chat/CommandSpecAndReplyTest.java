@@ -54,7 +54,7 @@ class CommandSpecAndReplyTest {
         CommandSpec add = new CommandSpec("member add", "Add a member to the channel's project",
                 List.of(OptionSpec.required("member", OptionType.USER, "who"),
                         OptionSpec.choice("role", false, "their role", List.of("member", "maintainer", "admin"))),
-                Role.ADMIN, "member add @bob maintainer");
+                TestRole.ADMIN, "member add @bob maintainer");
 
         assertThat(add.usage()).isEqualTo("member add <@member> [role]");
     }
@@ -68,7 +68,7 @@ class CommandSpecAndReplyTest {
 
     @Test
     void GIVEN_a_sub_command_WHEN_grouped_THEN_its_group_is_the_first_word_of_its_name() {
-        CommandSpec add = new CommandSpec("member add", "Add a member", List.of(), Role.ADMIN, "member add @bob");
+        CommandSpec add = new CommandSpec("member add", "Add a member", List.of(), TestRole.ADMIN, "member add @bob");
 
         assertThat(add.group()).isEqualTo("member");
     }

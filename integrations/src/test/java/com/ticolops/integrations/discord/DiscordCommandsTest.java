@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.ticolops.integrations.chat.CommandSpec;
 import com.ticolops.integrations.chat.OptionSpec;
 import com.ticolops.integrations.chat.OptionType;
-import com.ticolops.integrations.chat.Role;
+import com.ticolops.integrations.chat.TestRole;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +25,7 @@ class DiscordCommandsTest {
             List.of(OptionSpec.required("name", OptionType.WORD, "the project's name")), null, "project create shop");
     static final CommandSpec MEMBER_ADD = new CommandSpec("member add", "Adds someone to the channel's project",
             List.of(OptionSpec.required("user", OptionType.USER, "who"), OptionSpec.choice("role", false, "their role", List.of("member", "maintainer", "admin"))),
-            Role.ADMIN, "member add @bob maintainer");
+            TestRole.ADMIN, "member add @bob maintainer");
 
     @Test
     void groupedCommandsBecomeSubcommandGroupsAndOneWordCommandsTopLevelSubcommands() {
@@ -68,7 +68,7 @@ class DiscordCommandsTest {
     @Test
     void anOptionGivenAfterOneLeftOutIsRefusedWithTheUsage() {
         CommandSpec connect = new CommandSpec("repo connect", "Connects a repository", List.of(OptionSpec.required("provider", OptionType.WORD, "github"),
-                OptionSpec.optional("repository", OptionType.WORD, "owner/name"), OptionSpec.optional("branch", OptionType.WORD, "branch")), Role.MAINTAINER,
+                OptionSpec.optional("repository", OptionType.WORD, "owner/name"), OptionSpec.optional("branch", OptionType.WORD, "branch")), TestRole.MAINTAINER,
                 "repo connect github octo/shop");
 
         assertThatThrownBy(() -> DiscordCommands.text(connect, name -> name.equals("repository") ? Optional.empty() : Optional.of("x")))
@@ -89,9 +89,9 @@ class DiscordCommandsTest {
     @Test
     void aOneWordCommandNamedLikeAGroupJoinsThatGroup() {
         CommandSpec blocker = new CommandSpec("blocker", "Reports a blocker", List.of(OptionSpec.required("text", OptionType.TEXT, "what blocks you")),
-                Role.MEMBER, "blocker waiting for the API key");
+                TestRole.MEMBER, "blocker waiting for the API key");
         CommandSpec resolve = new CommandSpec("blocker resolve", "Resolves a blocker", List.of(OptionSpec.required("id", OptionType.WORD, "its id")),
-                Role.MEMBER, "blocker resolve 12");
+                TestRole.MEMBER, "blocker resolve 12");
 
         DiscordCommands commands = DiscordCommands.of(List.of(blocker, resolve));
 

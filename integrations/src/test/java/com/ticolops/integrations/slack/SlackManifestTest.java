@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.ticolops.integrations.chat.CommandSpec;
 import com.ticolops.integrations.chat.OptionSpec;
 import com.ticolops.integrations.chat.OptionType;
-import com.ticolops.integrations.chat.Role;
+import com.ticolops.integrations.chat.TestRole;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,8 +17,8 @@ class SlackManifestTest {
             new CommandSpec("project create", "Creates a project", List.of(OptionSpec.required("name", OptionType.WORD, "its name")), null, "project create shop"),
             new CommandSpec("project list", "Lists your projects", List.of(), null, "project list"),
             new CommandSpec("member add", "Adds a member", List.of(OptionSpec.required("user", OptionType.USER, "who"),
-                    OptionSpec.choice("role", false, "role", List.of("admin", "member"))), Role.ADMIN, "member add @bob"),
-            new CommandSpec("status", "Posts your status", List.of(OptionSpec.required("text", OptionType.TEXT, "what")), Role.MEMBER, "status on it"));
+                    OptionSpec.choice("role", false, "role", List.of("admin", "member"))), TestRole.ADMIN, "member add @bob"),
+            new CommandSpec("status", "Posts your status", List.of(OptionSpec.required("text", OptionType.TEXT, "what")), TestRole.MEMBER, "status on it"));
 
     @Test
     void everyCommandGroupButHelpGetsAnAliasBesideTicolopsExceptSlacksOwnCommands() {
