@@ -1,8 +1,10 @@
-package com.ticolops.bot.notification;
+package com.ticolops.bot.announcement;
 
 import com.ticolops.bot.repository.Repositories;
+import com.ticolops.bot.subscription.Subscriptions;
 import com.ticolops.integrations.chat.AnnouncementRequested;
 import com.ticolops.integrations.chat.AnnouncementRequested.Anchor;
+import com.ticolops.integrations.chat.Conversation;
 import com.ticolops.integrations.chat.Reply;
 import com.ticolops.integrations.git.CommentAdded;
 import com.ticolops.integrations.git.DeploymentStatusChanged;
@@ -110,12 +112,8 @@ class GitAnnouncements {
      */
     private void announce(RepositoryActivity activity, Reply message, Anchor anchor) {
         repositories.find(activity.provider(), activity.repository()).ifPresent(repository -> {
-            for (Subscriptions.Subscription subscription : subscriptions.ofRepository(repository.id(), activity.feature())) {
-                SubscriptionFilters.Audience audience = subscription.filters().isEmpty() ? null
-                        : subscriptions.audience(subscription.createdBy(), repository.projectId(), activity.provider());
-                if (audience == null || subscription.filters().matches(activity, audience)) {
-                    events.publishEvent(new AnnouncementRequested(subscription.conversation(), message, anchor));
-                }
+            for (Conversation channel : subscriptions.receivers(repository.id(), repository.projectId(), activity)) {
+                events.publishEvent(new AnnouncementRequested(channel, message, anchor));
             }
         });
     }

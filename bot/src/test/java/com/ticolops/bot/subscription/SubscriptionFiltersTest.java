@@ -1,4 +1,4 @@
-package com.ticolops.bot.notification;
+package com.ticolops.bot.subscription;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
