@@ -2,22 +2,17 @@ package com.ticolops.bot.subscription;
 
 import com.ticolops.bot.command.CommandContext;
 import com.ticolops.bot.command.CommandHandler;
-import com.ticolops.bot.repository.Repositories;
+import com.ticolops.bot.command.Role;
 import com.ticolops.integrations.chat.CommandSpec;
 import com.ticolops.integrations.chat.OptionSpec;
 import com.ticolops.integrations.chat.OptionType;
 import com.ticolops.integrations.chat.Reply;
-import com.ticolops.bot.command.Role;
-import com.ticolops.integrations.git.RepositoryActivity.Feature;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code subscribe <repo> [features] [filters]}: features add to what the channel already gets; filters, when given,
- * replace the channel's filters for that repository.
+ * {@code subscribe <repo> [features] [filters]}: features add to what the channel already gets; each filter replaces
+ * only the filter of its key, and {@code <key>:*} removes it.
  */
 @Component
 class SubscribeCommand implements CommandHandler {
@@ -29,11 +24,9 @@ class SubscribeCommand implements CommandHandler {
                             + SubscriptionFilters.SYNTAX + ")")),
             Role.MEMBER, "subscribe octo-org/shop pulls reviews pipelines branch:main status:failure");
 
-    private final Repositories repositories;
-    private final Subscriptions subscriptions;
+    private final SubscriptionService subscriptions;
 
-    SubscribeCommand(Repositories repositories, Subscriptions subscriptions) {
-        this.repositories = repositories;
+    SubscribeCommand(SubscriptionService subscriptions) {
         this.subscriptions = subscriptions;
     }
 
@@ -44,18 +37,13 @@ class SubscribeCommand implements CommandHandler {
 
     @Override
     public Reply handle(CommandContext context) {
-        Repositories.Ref repository = SubscriptionWords.repository(repositories, context.project().id(), context.project().name(),
-                context.option("repository"));
         SubscriptionWords words = SubscriptionWords.parse(context.optionalOption("what").orElse(""));
-        SubscriptionFilters filters = SubscriptionFilters.parse(words.filters());
-        Optional<Subscriptions.Subscription> existing = subscriptions.find(repository.id(), context.conversation());
-        Set<Feature> features = EnumSet.noneOf(Feature.class);
-        existing.ifPresent(subscription -> features.addAll(subscription.features()));
-        features.addAll(words.features().isEmpty() && existing.isEmpty() ? SubscriptionWords.DEFAULT_FEATURES : words.features());
-        SubscriptionFilters kept = words.filters().isEmpty() ? existing.map(Subscriptions.Subscription::filters).orElse(filters) : filters;
-        subscriptions.save(repository.id(), context.conversation(), features, kept, context.userId());
-        String filtered = kept.isEmpty() ? "" : ", filtered by " + kept.describe();
-        return Reply.inChannel("This channel now gets " + SubscriptionWords.describe(features) + " from "
-                + repository.fullName() + filtered + ", set by " + context.caller().mention() + ".");
+        try {
+            Subscription subscription = subscriptions.subscribe(context.project().id(), context.conversation(), context.option("repository"),
+                    words.features(), words.filters(), context.userId());
+            return Reply.inChannel("This channel now gets " + SubscriptionReplies.gets(subscription) + ", set by " + context.caller().mention() + ".");
+        } catch (SubscriptionException refused) {
+            throw SubscriptionReplies.refusal(refused, context.project());
+        }
     }
 }

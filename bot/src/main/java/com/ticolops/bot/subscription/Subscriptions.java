@@ -4,11 +4,8 @@ import com.ticolops.bot.repository.RepositoryConnected;
 import com.ticolops.integrations.chat.Conversation;
 import com.ticolops.integrations.chat.Platform;
 import com.ticolops.integrations.git.GitProvider;
-import com.ticolops.integrations.git.RepositoryActivity;
-import com.ticolops.integrations.git.RepositoryActivity.Feature;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -24,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Which channels receive which events of a connected repository, kept in PostgreSQL. */
 @Service
-public class Subscriptions {
+class Subscriptions {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -32,10 +29,6 @@ public class Subscriptions {
     Subscriptions(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
-    }
-
-    record Subscription(long id, long repositoryId, GitProvider provider, String repository, Conversation conversation, Set<Feature> features,
-                        SubscriptionFilters filters, long createdBy) {
     }
 
     private static final String SELECT = """
@@ -78,19 +71,6 @@ public class Subscriptions {
     List<Subscription> ofRepository(long repositoryId, Feature feature) {
         return jdbc.sql(SELECT + "where s.repository_id = ? and ? = any (s.features) order by s.id")
                 .params(repositoryId, feature.id()).query(this::subscription).list();
-    }
-
-    /** The channels subscribed to this kind of event of the repository whose filters let it through. */
-    public List<Conversation> receivers(long repositoryId, long projectId, RepositoryActivity activity) {
-        List<Conversation> receivers = new ArrayList<>();
-        for (Subscription subscription : ofRepository(repositoryId, activity.feature())) {
-            SubscriptionFilters.Audience audience = subscription.filters().isEmpty() ? null
-                    : audience(subscription.createdBy(), projectId, activity.provider());
-            if (audience == null || subscription.filters().matches(activity, audience)) {
-                receivers.add(subscription.conversation());
-            }
-        }
-        return receivers;
     }
 
     /** The Git logins (of this provider) of a user and of their project's members, for not-mine and author:team. */
