@@ -1,4 +1,4 @@
-package com.ticolops.bot.notification;
+package com.ticolops.bot.subscription;
 
 import com.ticolops.bot.user.AccountsMerged;
 import org.springframework.context.event.EventListener;
