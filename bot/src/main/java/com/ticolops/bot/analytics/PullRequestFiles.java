@@ -1,7 +1,7 @@
 package com.ticolops.bot.analytics;
 
-import com.ticolops.bot.repository.GitHosts;
-import com.ticolops.bot.repository.Repositories;
+import com.ticolops.bot.repo.GitHosts;
+import com.ticolops.bot.repo.Repositories;
 import com.ticolops.integrations.git.GitHostException;
 import com.ticolops.integrations.git.PullRequestChanged;
 import java.sql.Timestamp;

@@ -1,6 +1,6 @@
 package com.ticolops.bot.notification;
 
-import com.ticolops.bot.repository.Repositories;
+import com.ticolops.bot.repo.Repositories;
 import com.ticolops.integrations.chat.AnnouncementRequested;
 import com.ticolops.integrations.chat.AnnouncementRequested.Anchor;
 import com.ticolops.integrations.chat.Reply;

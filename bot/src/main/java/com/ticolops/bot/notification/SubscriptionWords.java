@@ -1,7 +1,7 @@
 package com.ticolops.bot.notification;
 
 import com.ticolops.bot.command.CommandException;
-import com.ticolops.bot.repository.Repositories;
+import com.ticolops.bot.repo.Repositories;
 import com.ticolops.integrations.git.RepositoryActivity.Feature;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -3,7 +3,7 @@ package com.ticolops.bot.notification;
 import com.ticolops.bot.command.CommandContext;
 import com.ticolops.bot.command.CommandException;
 import com.ticolops.bot.command.CommandHandler;
-import com.ticolops.bot.repository.Repositories;
+import com.ticolops.bot.repo.Repositories;
 import com.ticolops.integrations.chat.CommandSpec;
 import com.ticolops.integrations.chat.OptionSpec;
 import com.ticolops.integrations.chat.OptionType;

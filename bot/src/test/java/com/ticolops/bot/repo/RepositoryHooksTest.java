@@ -1,4 +1,4 @@
-package com.ticolops.bot.repository;
+package com.ticolops.bot.repo;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
