@@ -48,7 +48,7 @@ class CommandDispatcher implements CommandPort {
 
     @Override
     public Reply handle(CommandInvocation invocation) {
-        CommandLine line = CommandLine.parse(invocation.text());
+        CommandLine line = CommandLine.parse(invocation.text()).withoutPrefix();
         if (line.size() == 0) {
             return Reply.privately("Type a command after /ticolops, for example `/ticolops help`.");
         }

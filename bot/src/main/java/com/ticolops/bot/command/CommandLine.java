@@ -34,6 +34,19 @@ record CommandLine(String text, List<Word> words) {
         return new CommandLine(text, List.copyOf(words));
     }
 
+    /**
+     * Drops a leading {@code /ticolops} (any case, slash optional) that a platform passed along: people type
+     * {@code ticolops help} in the console or paste {@code /TICOLOPS help} from a phone's autocorrect.
+     */
+    CommandLine withoutPrefix() {
+        if (words.isEmpty() || !words.get(0).value().matches("(?i)/?ticolops")) {
+            return this;
+        }
+        int start = words.size() > 1 ? words.get(1).start() : text.length();
+        List<Word> rest = words.subList(1, words.size()).stream().map(w -> new Word(w.value(), w.start() - start)).toList();
+        return new CommandLine(text.substring(start), rest);
+    }
+
     int size() {
         return words.size();
     }

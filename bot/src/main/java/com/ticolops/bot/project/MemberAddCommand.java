@@ -42,12 +42,12 @@ class MemberAddCommand implements CommandHandler {
         ProjectRef project = context.project();
         ChatUser who = context.user("user");
         Role role = context.optionalOption("role").map(r -> Role.valueOf(r.toUpperCase(Locale.ROOT))).orElse(Role.MEMBER);
-        long userId = users.resolve(who, who.userId());
-        projects.roleOf(userId, project.id()).ifPresent(current -> {
-            throw new CommandException(who.mention() + " is already " + current.withArticle() + " of " + project.name()
+        try {
+            projects.addMember(project, users.resolve(who, who.userId()), role);
+        } catch (ProjectException e) {
+            throw new CommandException(who.mention() + " is already " + e.currentRole().orElseThrow().withArticle() + " of " + project.name()
                     + ". Change it with /ticolops member role " + who.mention() + " <role>.");
-        });
-        projects.addMember(project.id(), userId, role);
+        }
         return Reply.inChannel(who.mention() + " joined " + project.name() + " as " + role.id() + ", added by " + context.caller().mention() + ".");
     }
 }

@@ -37,15 +37,13 @@ class MemberRemoveCommand implements CommandHandler {
     public Reply handle(CommandContext context) {
         ProjectRef project = context.project();
         ChatUser who = context.user("user");
-        long userId = users.resolve(who, who.userId());
-        int admins = projects.lockAdmins(project.id());
-        Role current = projects.roleOf(userId, project.id())
-                .orElseThrow(() -> new CommandException(who.mention() + " is not a member of " + project.name() + "."));
-        if (current == Role.ADMIN && admins == 1) {
-            throw new CommandException(who.mention() + " is the only admin of " + project.name()
-                    + ". Make someone else admin first: /ticolops member role @someone admin.");
+        try {
+            projects.removeMember(project, users.resolve(who, who.userId()));
+        } catch (ProjectException e) {
+            throw new CommandException(e.reason() == ProjectException.Reason.ONLY_ADMIN
+                    ? who.mention() + " is the only admin of " + project.name() + ". Make someone else admin first: /ticolops member role @someone admin."
+                    : who.mention() + " is not a member of " + project.name() + ".");
         }
-        projects.removeMember(project.id(), userId);
         return Reply.inChannel(who.mention() + " was removed from " + project.name() + " by " + context.caller().mention() + ".");
     }
 }

@@ -41,18 +41,17 @@ class MemberRoleCommand implements CommandHandler {
         ProjectRef project = context.project();
         ChatUser who = context.user("user");
         Role role = Role.valueOf(context.option("role").toUpperCase(Locale.ROOT));
-        long userId = users.resolve(who, who.userId());
-        int admins = projects.lockAdmins(project.id());
-        Role current = projects.roleOf(userId, project.id())
-                .orElseThrow(() -> new CommandException(who.mention() + " is not a member of " + project.name()
-                        + ". Add them with /ticolops member add " + who.mention() + " " + role.id() + "."));
-        if (current == role) {
+        Role before;
+        try {
+            before = projects.changeRole(project, users.resolve(who, who.userId()), role);
+        } catch (ProjectException e) {
+            throw new CommandException(e.reason() == ProjectException.Reason.ONLY_ADMIN
+                    ? who.mention() + " is the only admin of " + project.name() + ". Make someone else admin first."
+                    : who.mention() + " is not a member of " + project.name() + ". Add them with /ticolops member add " + who.mention() + " " + role.id() + ".");
+        }
+        if (before == role) {
             return Reply.privately(who.mention() + " is already " + role.withArticle() + " of " + project.name() + ".");
         }
-        if (current == Role.ADMIN && admins == 1) {
-            throw new CommandException(who.mention() + " is the only admin of " + project.name() + ". Make someone else admin first.");
-        }
-        projects.changeRole(project.id(), userId, role);
-        return Reply.inChannel(who.mention() + " is now " + role.withArticle() + " of " + project.name() + " (was " + current.id() + ").");
+        return Reply.inChannel(who.mention() + " is now " + role.withArticle() + " of " + project.name() + " (was " + before.id() + ").");
     }
 }

@@ -30,14 +30,15 @@ class ProjectUseCommand implements CommandHandler {
 
     @Override
     public Reply handle(CommandContext context) {
-        String name = context.option("name");
-        ProjectRef project = projects.byName(name)
-                .filter(p -> projects.roleOf(context.userId(), p.id()).isPresent())
-                .orElseThrow(() -> new CommandException("You have no project named " + name + ". See yours with /ticolops project list."));
-        if (context.currentProject().map(ProjectRef::id).orElse(-1L) == project.id()) {
-            return Reply.privately("This channel already follows " + project.name() + ".");
+        Projects.Used used;
+        try {
+            used = projects.use(context.option("name"), context.userId(), context.conversation());
+        } catch (ProjectException e) {
+            throw new CommandException("You have no project named " + e.project() + ". See yours with /ticolops project list.");
         }
-        projects.bind(context.conversation(), project);
-        return Reply.inChannel("This channel now follows project " + project.name() + ", set by " + context.caller().mention() + ".");
+        if (used.alreadyFollowed()) {
+            return Reply.privately("This channel already follows " + used.project().name() + ".");
+        }
+        return Reply.inChannel("This channel now follows project " + used.project().name() + ", set by " + context.caller().mention() + ".");
     }
 }

@@ -9,11 +9,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
-/** Projects, their members and the chat channels bound to them. */
+/**
+ * Projects, their members and the chat channels bound to them. The use cases (create, use, add, change role, remove)
+ * check the rules and throw {@link ProjectException}; chat commands, REST and pages call them alike.
+ */
 @Service
 public class Projects {
+
+    static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,39}");
 
     private final JdbcClient jdbc;
 
@@ -30,18 +37,83 @@ public class Projects {
     record Details(ProjectRef project, String createdBy, OffsetDateTime createdAt, int members, int channels) {
     }
 
+    /** @param previous the project the channel followed before, if another one */
+    record Created(ProjectRef project, Optional<ProjectRef> previous) {
+    }
+
+    /** Creates a project with its creator as admin, and makes the conversation follow it. */
+    @Transactional
+    public Created create(String name, long creatorId, Conversation conversation) {
+        if (!NAME.matcher(name).matches()) {
+            throw new ProjectException(ProjectException.Reason.INVALID_NAME, name);
+        }
+        Optional<ProjectRef> existing = byName(name);
+        if (existing.isPresent()) {
+            boolean admin = roleOf(creatorId, existing.get().id()).filter(role -> role == Role.ADMIN).isPresent();
+            throw admin ? new ProjectException(ProjectException.Reason.ALREADY_YOURS, existing.get().name())
+                    : new ProjectException(ProjectException.Reason.NAME_TAKEN, name);
+        }
+        long id = jdbc.sql("insert into projects (name, created_by) values (?, ?) returning id").params(name, creatorId).query(Long.class).single();
+        jdbc.sql("insert into project_members (project_id, user_id, role) values (?, ?, 'admin')").params(id, creatorId).update();
+        ProjectRef project = new ProjectRef(id, name);
+        return new Created(project, bind(conversation, project));
+    }
+
+    /** @param alreadyFollowed whether the conversation followed the project before */
+    record Used(ProjectRef project, boolean alreadyFollowed) {
+    }
+
+    /** Makes the conversation follow one of the user's projects. */
+    @Transactional
+    public Used use(String name, long userId, Conversation conversation) {
+        ProjectRef project = byName(name).filter(p -> roleOf(userId, p.id()).isPresent())
+                .orElseThrow(() -> new ProjectException(ProjectException.Reason.NOT_YOURS, name));
+        if (projectOf(conversation).filter(current -> current.id() == project.id()).isPresent()) {
+            return new Used(project, true);
+        }
+        bind(conversation, project);
+        return new Used(project, false);
+    }
+
+    @Transactional
+    public void addMember(ProjectRef project, long userId, Role role) {
+        roleOf(userId, project.id()).ifPresent(current -> {
+            throw new ProjectException(ProjectException.Reason.ALREADY_MEMBER, project.name(), current);
+        });
+        jdbc.sql("insert into project_members (project_id, user_id, role) values (?, ?, ?)").params(project.id(), userId, role.id()).update();
+    }
+
+    /** @return the role the member had before; the same as {@code role} when nothing changed */
+    @Transactional
+    public Role changeRole(ProjectRef project, long userId, Role role) {
+        int admins = lockAdmins(project.id());
+        Role current = roleOf(userId, project.id()).orElseThrow(() -> new ProjectException(ProjectException.Reason.NOT_A_MEMBER, project.name()));
+        if (current == role) {
+            return current;
+        }
+        if (current == Role.ADMIN && admins == 1) {
+            throw new ProjectException(ProjectException.Reason.ONLY_ADMIN, project.name(), current);
+        }
+        jdbc.sql("update project_members set role = ? where project_id = ? and user_id = ?").params(role.id(), project.id(), userId).update();
+        return current;
+    }
+
+    @Transactional
+    public void removeMember(ProjectRef project, long userId) {
+        int admins = lockAdmins(project.id());
+        Role current = roleOf(userId, project.id()).orElseThrow(() -> new ProjectException(ProjectException.Reason.NOT_A_MEMBER, project.name()));
+        if (current == Role.ADMIN && admins == 1) {
+            throw new ProjectException(ProjectException.Reason.ONLY_ADMIN, project.name(), current);
+        }
+        jdbc.sql("delete from project_members where project_id = ? and user_id = ?").params(project.id(), userId).update();
+    }
+
     Optional<ProjectRef> byName(String name) {
         return jdbc.sql("select id, name from projects where lower(name) = lower(?)").param(name).query(ProjectRef.class).optional();
     }
 
-    ProjectRef create(String name, long creatorId) {
-        long id = jdbc.sql("insert into projects (name, created_by) values (?, ?) returning id").params(name, creatorId).query(Long.class).single();
-        jdbc.sql("insert into project_members (project_id, user_id, role) values (?, ?, 'admin')").params(id, creatorId).update();
-        return new ProjectRef(id, name);
-    }
-
     /** @return the project the channel followed before, if another one */
-    Optional<ProjectRef> bind(Conversation conversation, ProjectRef project) {
+    private Optional<ProjectRef> bind(Conversation conversation, ProjectRef project) {
         Optional<ProjectRef> before = projectOf(conversation).filter(previous -> previous.id() != project.id());
         jdbc.sql("""
                         insert into channels (platform, external_id, project_id) values (?, ?, ?)
@@ -62,7 +134,7 @@ public class Projects {
                 .list();
     }
 
-    Optional<Role> roleOf(long userId, long projectId) {
+    public Optional<Role> roleOf(long userId, long projectId) {
         return jdbc.sql("select role from project_members where project_id = ? and user_id = ?").params(projectId, userId)
                 .query((row, n) -> role(row.getString("role"))).optional();
     }
@@ -95,20 +167,8 @@ public class Projects {
                 .single();
     }
 
-    void addMember(long projectId, long userId, Role role) {
-        jdbc.sql("insert into project_members (project_id, user_id, role) values (?, ?, ?)").params(projectId, userId, role.id()).update();
-    }
-
-    void changeRole(long projectId, long userId, Role role) {
-        jdbc.sql("update project_members set role = ? where project_id = ? and user_id = ?").params(role.id(), projectId, userId).update();
-    }
-
-    void removeMember(long projectId, long userId) {
-        jdbc.sql("delete from project_members where project_id = ? and user_id = ?").params(projectId, userId).update();
-    }
-
     /** Locks the project's admin rows, so two admins demoting each other at once cannot leave it with none. */
-    int lockAdmins(long projectId) {
+    private int lockAdmins(long projectId) {
         return jdbc.sql("select user_id from project_members where project_id = ? and role = 'admin' for update").param(projectId)
                 .query(Long.class).list().size();
     }

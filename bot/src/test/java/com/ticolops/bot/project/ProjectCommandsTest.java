@@ -55,6 +55,25 @@ class ProjectCommandsTest {
     }
 
     @Test
+    void creatingYourOwnProjectAgainSaysHowToUseIt() {
+        ticolops.command(alice, channel, "project create " + project);
+
+        Ticolops.Response reply = ticolops.command(alice, Names.unique("other"), "project create " + project);
+
+        assertThat(reply.text()).isEqualTo("You already have " + project + ": `/ticolops project use " + project + "` makes this channel follow it.");
+        assertThat(jdbc.sql("select count(*) from projects where lower(name) = lower(?)").param(project).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void thePrefixMayBeTypedInAnyCaseAndWithoutItsSlash() {
+        String help = ticolops.command(alice, channel, "help").text();
+
+        assertThat(ticolops.command(alice, channel, "/TICOLOPS help").text()).isEqualTo(help);
+        assertThat(ticolops.command(alice, channel, "ticolops help").text()).isEqualTo(help);
+        assertThat(ticolops.command(alice, channel, "Ticolops project create " + project).text()).startsWith("Project " + project + " created");
+    }
+
+    @Test
     void aProjectNameWithSpacesOrSymbolsIsRefusedWithAnExample() {
         Ticolops.Response reply = ticolops.command(alice, channel, "project create \"my shop!\"");
 

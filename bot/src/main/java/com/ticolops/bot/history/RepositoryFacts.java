@@ -1,4 +1,4 @@
-package com.ticolops.bot.analytics;
+package com.ticolops.bot.history;
 
 import com.ticolops.bot.repo.Repositories;
 import com.ticolops.integrations.git.DeploymentStatusChanged;

@@ -1,4 +1,4 @@
-package com.ticolops.bot.analytics;
+package com.ticolops.bot.history;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;

@@ -1,4 +1,4 @@
-package com.ticolops.bot.analytics;
+package com.ticolops.bot.history;
 
 import com.ticolops.bot.repo.GitHosts;
 import com.ticolops.bot.repo.Repositories;

@@ -1,4 +1,4 @@
-package com.ticolops.bot.analytics;
+package com.ticolops.bot.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -114,6 +114,6 @@ class RepositoryFactsTest {
 
     /** {@code name} is absolute ({@code /com/...}) or in this package. */
     private String payload(String name) {
-        return Payloads.read(name.startsWith("/") ? name : "/com/ticolops/bot/analytics/" + name, repository);
+        return Payloads.read(name.startsWith("/") ? name : "/com/ticolops/bot/history/" + name, repository);
     }
 }
