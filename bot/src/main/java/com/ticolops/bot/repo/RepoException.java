@@ -15,7 +15,7 @@ public class RepoException extends RuntimeException {
         NOT_A_REPOSITORY,
         /** {@link #subject()} is not a branch name. */
         NOT_A_BRANCH,
-        /** {@link #subject()} does not look like a token of {@link #provider()}. */
+        /** What was given does not look like a token of {@link #provider()}; it is not kept, not even in the message. */
         NOT_A_TOKEN,
         /** A base URL was given for GitHub, whose API address is the administrator's. */
         BASE_URL_FOR_GITHUB,
@@ -90,13 +90,5 @@ public class RepoException extends RuntimeException {
     /** The API's refusal, for {@link Reason#HOST_REFUSED} and {@link Reason#TOKEN_REFUSED}. */
     public Optional<GitHostException> hostFailure() {
         return Optional.ofNullable((GitHostException) getCause());
-    }
-
-    /** Whether the SSRF guard refused an address, rather than a rule or the provider. */
-    public boolean addressRefused() {
-        return switch (reason) {
-            case NOT_A_URL, NOT_A_GITLAB_ADDRESS, UNRESOLVABLE, METADATA_SERVICE, INTERNAL_ADDRESS, NEEDS_HTTPS -> true;
-            default -> false;
-        };
     }
 }
