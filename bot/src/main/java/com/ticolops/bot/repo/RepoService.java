@@ -112,13 +112,12 @@ public class RepoService {
             throw new RepoException(ALREADY_CONNECTED, provider, existing.fullName(), existing.projectName());
         });
         String apiUrl = hosts.apiUrl(provider, baseUrl != null ? baseUrl : location.baseUrl());
-        // Checked with or without a token: a refused address is never stored, as every later call to it would be refused.
-        BaseUrlGuard.Checked address = hosts.safe(provider, apiUrl);
+        Optional<String> token = hosts.token(project.id(), provider, apiUrl, fullName);
+        BaseUrlGuard.Checked address = checked(provider, apiUrl, token.isPresent());
         String webUrl = provider == GitProvider.GITHUB ? location.webUrl() : apiUrl + "/" + fullName;
         String webhookUrl = properties.webhookUrl(provider.id());
         GitHostClient client = hosts.client(provider);
         String secret = newSecret();
-        Optional<String> token = hosts.token(project.id(), provider, apiUrl, fullName);
         if (token.isEmpty()) {
             store(project, by, provider, fullName, branch, secret, null, apiUrl);
             return new Connection(provider, fullName, project.name(), webUrl, webhookUrl, null, secret, client.webhookEvents());
@@ -139,6 +138,22 @@ public class RepoService {
             throw e;
         }
         return new Connection(provider, fullName, project.name(), webUrl, webhookUrl, hookId, null, client.webhookEvents());
+    }
+
+    /**
+     * Checked with or without a token: a refused address is never stored, as every later call to it would be refused.
+     * Only a host Ticolops cannot resolve is let through when there is no token: its webhook, added by hand, can still
+     * deliver (a GitLab inside a VPN), and nothing calls it until a token for it passes the check.
+     */
+    private BaseUrlGuard.Checked checked(GitProvider provider, String apiUrl, boolean willCall) {
+        try {
+            return hosts.safe(provider, apiUrl);
+        } catch (RepoException e) {
+            if (e.reason() == RepoException.Reason.UNRESOLVABLE && !willCall) {
+                return null;
+            }
+            throw e;
+        }
     }
 
     private void store(ProjectRef project, Requester by, GitProvider provider, String fullName, String branch, String secret, Long hookId,
