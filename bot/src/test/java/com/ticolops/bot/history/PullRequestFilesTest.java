@@ -210,7 +210,7 @@ class PullRequestFilesTest {
     }
 
     private void deliverGitHub(String secret, String delivery) {
-        byte[] body = text("/com/ticolops/bot/notification/pull_request_opened.json").replace("REPOSITORY", repository)
+        byte[] body = text("/com/ticolops/bot/announcement/pull_request_opened.json").replace("REPOSITORY", repository)
                 .getBytes(StandardCharsets.UTF_8);
         Ticolops.Response response = ticolops.gitHubDelivery("pull_request", delivery, body, secret);
         assertThat(response.status()).as(response.body().toString()).isEqualTo(202);

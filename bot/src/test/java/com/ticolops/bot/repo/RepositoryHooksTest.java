@@ -274,7 +274,7 @@ class RepositoryHooksTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(ticolops.channelTexts(channel)).contains(merged));
 
         // AND the real delivery of that merge, arriving late, is stored without a second announcement
-        byte[] late = Payloads.bytes(Payloads.NOTIFICATION + "gitlab_merge_request_merged.json", project);
+        byte[] late = Payloads.bytes(Payloads.ANNOUNCEMENT + "gitlab_merge_request_merged.json", project);
         assertThat(ticolops.gitLabDelivery("Merge Request Hook", UUID.randomUUID().toString(), late, secretToken).status()).isEqualTo(202);
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).untilAsserted(() -> assertThat(ticolops.channelTexts(channel).stream()
                 .filter(merged::equals)).hasSize(1));
@@ -393,6 +393,6 @@ class RepositoryHooksTest {
     }
 
     private byte[] push() {
-        return Payloads.bytes(Payloads.NOTIFICATION + "push.json", repository);
+        return Payloads.bytes(Payloads.ANNOUNCEMENT + "push.json", repository);
     }
 }

@@ -107,7 +107,7 @@ class SlowGitHubTest {
     }
 
     private static int delivery(Ticolops ticolops, String repository, String secret) {
-        return ticolops.gitHubDelivery("push", UUID.randomUUID().toString(), Payloads.bytes(Payloads.NOTIFICATION + "push.json", repository), secret)
+        return ticolops.gitHubDelivery("push", UUID.randomUUID().toString(), Payloads.bytes(Payloads.ANNOUNCEMENT + "push.json", repository), secret)
                 .status();
     }
 

@@ -1,22 +1,24 @@
-package com.ticolops.bot.notification;
+package com.ticolops.bot.subscription;
 
 import com.ticolops.bot.command.CommandContext;
 import com.ticolops.bot.command.CommandHandler;
+import com.ticolops.bot.command.Role;
 import com.ticolops.integrations.chat.CommandSpec;
 import com.ticolops.integrations.chat.Reply;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
+/** {@code subscriptions}: what this channel receives; members only, like {@code repo list}, since it names the project's repositories. */
 @Component
 class SubscriptionsCommand implements CommandHandler {
 
     private static final CommandSpec SPEC = new CommandSpec("subscriptions", "Lists what this channel receives from which repositories",
-            List.of(), null, "subscriptions");
+            List.of(), Role.MEMBER, "subscriptions");
 
-    private final Subscriptions subscriptions;
+    private final SubscriptionService subscriptions;
 
-    SubscriptionsCommand(Subscriptions subscriptions) {
+    SubscriptionsCommand(SubscriptionService subscriptions) {
         this.subscriptions = subscriptions;
     }
 
@@ -27,13 +29,13 @@ class SubscriptionsCommand implements CommandHandler {
 
     @Override
     public Reply handle(CommandContext context) {
-        List<Subscriptions.Subscription> mine = subscriptions.ofChannel(context.conversation());
-        if (mine.isEmpty()) {
+        List<Subscription> all = subscriptions.list(context.conversation());
+        if (all.isEmpty()) {
             return Reply.privately("This channel is not subscribed to any repository. Subscribe with /ticolops subscribe <repository> [features] [filters].");
         }
-        return Reply.privately("This channel is subscribed to " + mine.size() + (mine.size() == 1 ? " repository." : " repositories."))
-                .withSection("Subscriptions", mine.stream().map(s -> s.repository() + " (" + s.provider().id() + "): "
-                        + SubscriptionWords.describe(s.features()) + (s.filters().isEmpty() ? "" : " — " + s.filters().describe()))
+        return Reply.privately("This channel is subscribed to " + all.size() + (all.size() == 1 ? " repository." : " repositories."))
+                .withSection("Subscriptions", all.stream().map(s -> s.repository() + " (" + s.provider().id() + "): "
+                        + SubscriptionReplies.features(s.features()) + (s.filters().isEmpty() ? "" : " — " + s.filters().describe()))
                         .collect(Collectors.joining("\n")));
     }
 }

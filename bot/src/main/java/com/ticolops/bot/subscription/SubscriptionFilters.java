@@ -1,8 +1,7 @@
-package com.ticolops.bot.notification;
+package com.ticolops.bot.subscription;
 
 import com.ticolops.bot.command.CommandException;
 import com.ticolops.integrations.git.RepositoryActivity;
-import com.ticolops.integrations.git.RepositoryActivity.Feature;
 import com.ticolops.integrations.git.RepositoryActivity.Outcome;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.util.AntPathMatcher;
 
@@ -22,13 +22,13 @@ import org.springframework.util.AntPathMatcher;
  *
  * @param drafts null when drafts are shown (the default), false to hide draft pull requests
  */
-record SubscriptionFilters(List<String> branches, List<String> paths, List<String> labelsAny, List<String> labelsAll, List<String> authors,
-                           boolean teamOnly, List<String> environments, Set<Outcome> outcomes, Boolean drafts, boolean notMine) {
+public record SubscriptionFilters(List<String> branches, List<String> paths, List<String> labelsAny, List<String> labelsAll, List<String> authors,
+                                  boolean teamOnly, List<String> environments, Set<Outcome> outcomes, Boolean drafts, boolean notMine) {
 
-    static final SubscriptionFilters NONE = new SubscriptionFilters(List.of(), List.of(), List.of(), List.of(), List.of(), false, List.of(),
+    public static final SubscriptionFilters NONE = new SubscriptionFilters(List.of(), List.of(), List.of(), List.of(), List.of(), false, List.of(),
             Set.of(), null, false);
     static final String SYNTAX = "branch:<globs> path:<globs> label:<any of> label-all:<all of> author:<logins>|team env:<names> "
-            + "status:success|failure|cancelled drafts:on|off not-mine";
+            + "status:success|failure|cancelled drafts:on|off not-mine[:off]; <key>:* removes that filter";
 
     /** Branch and path globs: {@code *} stays within one path segment, {@code **} crosses them. */
     private static final AntPathMatcher GLOB = new AntPathMatcher();
@@ -36,7 +36,7 @@ record SubscriptionFilters(List<String> branches, List<String> paths, List<Strin
             "failure", Outcome.FAILURE, "failures", Outcome.FAILURE, "failed", Outcome.FAILURE,
             "cancelled", Outcome.CANCELLED, "canceled", Outcome.CANCELLED);
 
-    SubscriptionFilters {
+    public SubscriptionFilters {
         branches = List.copyOf(branches);
         paths = List.copyOf(paths);
         labelsAny = List.copyOf(labelsAny);
@@ -44,6 +44,40 @@ record SubscriptionFilters(List<String> branches, List<String> paths, List<Strin
         authors = List.copyOf(authors);
         environments = List.copyOf(environments);
         outcomes = outcomes.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(outcomes));
+    }
+
+    /** The filters one can set, each replaced on its own: {@code author} covers both logins and {@code team}. */
+    public enum Key {
+        BRANCH, PATH, LABEL, LABEL_ALL, AUTHOR, ENV, STATUS, DRAFTS, NOT_MINE;
+
+        /** The key as typed before the colon, with the plurals and long forms people write; null for none. */
+        static Key typed(String word) {
+            return switch (word.toLowerCase(Locale.ROOT)) {
+                case "branch", "branches" -> BRANCH;
+                case "path", "paths" -> PATH;
+                case "label", "labels" -> LABEL;
+                case "label-all", "labels-all" -> LABEL_ALL;
+                case "author", "authors" -> AUTHOR;
+                case "env", "environment", "environments" -> ENV;
+                case "status" -> STATUS;
+                case "drafts" -> DRAFTS;
+                case "not-mine" -> NOT_MINE;
+                default -> null;
+            };
+        }
+    }
+
+    /**
+     * What one {@code subscribe} says about filters, per key: each key in {@code keys} takes its value from
+     * {@code values}, so a key named without a value ({@code branch:*}) is removed; the other keys stay as they were.
+     */
+    public record Change(Set<Key> keys, SubscriptionFilters values) {
+
+        public static final Change NONE = new Change(Set.of(), SubscriptionFilters.NONE);
+
+        public Change {
+            keys = Set.copyOf(keys);
+        }
     }
 
     /** Who is asking: the subscriber's own Git logins (for not-mine) and the project team's (for author:team), lower case. */
@@ -54,7 +88,15 @@ record SubscriptionFilters(List<String> branches, List<String> paths, List<Strin
         return equals(NONE);
     }
 
-    boolean matches(RepositoryActivity activity, Audience audience) {
+    /** These filters with the keys the change names replaced, and the others kept. */
+    SubscriptionFilters apply(Change change) {
+        Function<Key, SubscriptionFilters> from = key -> change.keys().contains(key) ? change.values() : this;
+        return new SubscriptionFilters(from.apply(Key.BRANCH).branches, from.apply(Key.PATH).paths, from.apply(Key.LABEL).labelsAny,
+                from.apply(Key.LABEL_ALL).labelsAll, from.apply(Key.AUTHOR).authors, from.apply(Key.AUTHOR).teamOnly, from.apply(Key.ENV).environments,
+                from.apply(Key.STATUS).outcomes, from.apply(Key.DRAFTS).drafts, from.apply(Key.NOT_MINE).notMine);
+    }
+
+    boolean matches(Feature feature, RepositoryActivity activity, Audience audience) {
         String who = lower(activity.author() != null ? activity.author() : activity.actor());
         return (branches.isEmpty() || activity.branch() == null || branches.stream().anyMatch(glob -> GLOB.match(glob, activity.branch())))
                 && (paths.isEmpty() || activity.paths().isEmpty()
@@ -64,18 +106,17 @@ record SubscriptionFilters(List<String> branches, List<String> paths, List<Strin
                 && (authors.isEmpty() || authors.contains(who))
                 && (!teamOnly || audience.teamLogins().contains(who))
                 && (environments.isEmpty() || activity.environment() == null || environments.contains(lower(activity.environment())))
-                && (outcomes.isEmpty() || !hasOutcome(activity.feature()) || (activity.outcome() != null && outcomes.contains(activity.outcome())))
+                && (outcomes.isEmpty() || !feature.endsWithOutcome() || (activity.outcome() != null && outcomes.contains(activity.outcome())))
                 && (!Boolean.FALSE.equals(drafts) || !activity.draft())
                 && (!notMine || !audience.subscriberLogins().contains(lower(activity.actor())));
     }
 
-    /** Pipelines and deployments end in an outcome; a status filter hides the ones still running. */
-    private static boolean hasOutcome(Feature feature) {
-        return feature == Feature.PIPELINES || feature == Feature.DEPLOYMENTS;
-    }
-
-    /** Reads the filter words; anything else is refused with the syntax, never silently ignored. */
-    static SubscriptionFilters parse(List<String> words) {
+    /**
+     * Reads the filter words a person typed in chat; anything else is refused with the syntax, never silently ignored.
+     * {@code <key>:*} names the key with no value, which removes that filter.
+     */
+    static Change parse(List<String> words) {
+        Set<Key> keys = EnumSet.noneOf(Key.class);
         List<String> branches = new ArrayList<>();
         List<String> paths = new ArrayList<>();
         List<String> labelsAny = new ArrayList<>();
@@ -88,6 +129,7 @@ record SubscriptionFilters(List<String> branches, List<String> paths, List<Strin
         Boolean drafts = null;
         for (String word : words) {
             if (word.equalsIgnoreCase("not-mine")) {
+                keys.add(Key.NOT_MINE);
                 notMine = true;
                 continue;
             }
@@ -95,40 +137,52 @@ record SubscriptionFilters(List<String> branches, List<String> paths, List<Strin
             if (colon <= 0 || colon == word.length() - 1) {
                 throw new CommandException("`" + word + "` is not a filter. Filters: " + SYNTAX + ".");
             }
-            String key = word.substring(0, colon).toLowerCase(Locale.ROOT);
-            List<String> values = Arrays.stream(word.substring(colon + 1).split(",")).filter(v -> !v.isBlank()).toList();
+            Key key = Key.typed(word.substring(0, colon));
+            if (key == null) {
+                throw new CommandException("`" + word.substring(0, colon).toLowerCase(Locale.ROOT) + ":` is not a filter. Filters: " + SYNTAX + ".");
+            }
+            keys.add(key);
+            String value = word.substring(colon + 1);
+            if (value.equals("*")) {
+                continue;
+            }
+            List<String> values = Arrays.stream(value.split(",")).filter(v -> !v.isBlank()).toList();
             switch (key) {
-                case "branch", "branches" -> branches.addAll(values);
-                case "path", "paths" -> paths.addAll(values);
-                case "label", "labels" -> labelsAny.addAll(lowered(values));
-                case "label-all", "labels-all" -> labelsAll.addAll(lowered(values));
-                case "author", "authors" -> {
+                case BRANCH -> branches.addAll(values);
+                case PATH -> paths.addAll(values);
+                case LABEL -> labelsAny.addAll(lowered(values));
+                case LABEL_ALL -> labelsAll.addAll(lowered(values));
+                case AUTHOR -> {
                     teamOnly |= values.stream().anyMatch(v -> v.equalsIgnoreCase("team"));
                     authors.addAll(lowered(values.stream().filter(v -> !v.equalsIgnoreCase("team")).map(v -> v.replaceFirst("^@", "")).toList()));
                 }
-                case "env", "environment", "environments" -> environments.addAll(lowered(values));
-                case "status" -> values.forEach(v -> {
+                case ENV -> environments.addAll(lowered(values));
+                case STATUS -> values.forEach(v -> {
                     Outcome outcome = OUTCOMES.get(v.toLowerCase(Locale.ROOT));
                     if (outcome == null) {
                         throw new CommandException("`" + v + "` is not a status: use success, failure or cancelled.");
                     }
                     outcomes.add(outcome);
                 });
-                case "drafts" -> {
-                    String value = values.get(0).toLowerCase(Locale.ROOT);
-                    if (!value.equals("on") && !value.equals("off")) {
-                        throw new CommandException("`drafts:" + values.get(0) + "` must be drafts:on or drafts:off.");
-                    }
-                    drafts = value.equals("on") ? null : Boolean.FALSE;
-                }
-                default -> throw new CommandException("`" + key + ":` is not a filter. Filters: " + SYNTAX + ".");
+                case DRAFTS -> drafts = onOrOff(word, value) ? null : Boolean.FALSE;
+                case NOT_MINE -> notMine = onOrOff(word, value);
             }
         }
-        return new SubscriptionFilters(branches, paths, labelsAny, labelsAll, authors, teamOnly, environments, outcomes, drafts, notMine);
+        return new Change(keys, new SubscriptionFilters(branches, paths, labelsAny, labelsAll, authors, teamOnly, environments, outcomes, drafts, notMine));
+    }
+
+    /** A flag's value: {@code drafts:on}, {@code not-mine:off}. */
+    private static boolean onOrOff(String word, String value) {
+        String key = word.substring(0, word.indexOf(':') + 1);
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new CommandException("`" + word + "` must be " + key + "on or " + key + "off.");
+        };
     }
 
     /** The filters as they would be typed, for listings; empty when there are none. */
-    String describe() {
+    public String describe() {
         List<String> parts = new ArrayList<>();
         add(parts, "branch", branches);
         add(parts, "path", paths);

@@ -1,4 +1,4 @@
-package com.ticolops.bot.notification;
+package com.ticolops.bot.announcement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

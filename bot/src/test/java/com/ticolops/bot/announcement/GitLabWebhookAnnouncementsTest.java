@@ -1,4 +1,4 @@
-package com.ticolops.bot.notification;
+package com.ticolops.bot.announcement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -161,6 +161,6 @@ class GitLabWebhookAnnouncementsTest {
     }
 
     private byte[] payload(String name) {
-        return Payloads.bytes(Payloads.NOTIFICATION + name, repository);
+        return Payloads.bytes(Payloads.ANNOUNCEMENT + name, repository);
     }
 }

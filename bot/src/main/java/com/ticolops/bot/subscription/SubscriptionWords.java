@@ -1,8 +1,6 @@
-package com.ticolops.bot.notification;
+package com.ticolops.bot.subscription;
 
 import com.ticolops.bot.command.CommandException;
-import com.ticolops.bot.repo.Repositories;
-import com.ticolops.integrations.git.RepositoryActivity.Feature;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -13,10 +11,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** What follows the repository in {@code subscribe} and {@code unsubscribe}: feature names, then filters. */
-record SubscriptionWords(Set<Feature> features, List<String> filters) {
+record SubscriptionWords(Set<Feature> features, SubscriptionFilters.Change filters) {
 
-    /** What a channel gets when {@code subscribe} names no feature: everything but the chattiest (comments). */
-    static final Set<Feature> DEFAULT_FEATURES = EnumSet.complementOf(EnumSet.of(Feature.COMMENTS));
     static final String FEATURE_NAMES = Arrays.stream(Feature.values()).map(Feature::id).collect(Collectors.joining(", "));
 
     /** The names people coming from the GitHub and GitLab apps type, as well as ours. */
@@ -48,7 +44,7 @@ record SubscriptionWords(Set<Feature> features, List<String> filters) {
                         + " (or all). Filters: " + SubscriptionFilters.SYNTAX + ".");
             }
         }
-        return new SubscriptionWords(features, filters);
+        return new SubscriptionWords(features, SubscriptionFilters.parse(filters));
     }
 
     private static Set<Feature> feature(String word) {
@@ -58,25 +54,5 @@ record SubscriptionWords(Set<Feature> features, List<String> filters) {
             }
         }
         return WORDS.get(word);
-    }
-
-    /** The repository typed, among the project's: {@code owner/name}, or {@code github:owner/name} when both hosts have one. */
-    static Repositories.Ref repository(Repositories repositories, long projectId, String projectName, String typed) {
-        int colon = typed.indexOf(':');
-        String name = colon > 0 ? typed.substring(colon + 1) : typed;
-        List<Repositories.Ref> found = repositories.named(projectId, name).stream()
-                .filter(ref -> colon <= 0 || ref.provider().id().equalsIgnoreCase(typed.substring(0, colon))).toList();
-        if (found.isEmpty()) {
-            throw new CommandException(name + " is not connected to " + projectName + ". Connect it first: /ticolops repo connect github " + name
-                    + " (or gitlab), or see the connected ones with /ticolops repo list.");
-        }
-        if (found.size() > 1) {
-            throw new CommandException(name + " is connected from both GitHub and GitLab: write github:" + name + " or gitlab:" + name + ".");
-        }
-        return found.get(0);
-    }
-
-    static String describe(Set<Feature> features) {
-        return features.size() == Feature.values().length ? "everything" : features.stream().sorted().map(Feature::id).collect(Collectors.joining(", "));
     }
 }

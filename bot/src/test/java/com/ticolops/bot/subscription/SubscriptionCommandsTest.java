@@ -1,4 +1,4 @@
-package com.ticolops.bot.notification;
+package com.ticolops.bot.subscription;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -66,14 +66,89 @@ class SubscriptionCommandsTest {
     }
 
     @Test
-    void subscribingAgainAddsFeaturesAndNewFiltersReplaceTheOldOnes() {
+    void subscribingAgainAddsFeaturesAndKeepsTheFiltersItDoesNotName() {
         ticolops.command(alice, reviews, "subscribe " + repository + " pulls branch:main");
 
         Ticolops.Response again = ticolops.command(alice, reviews, "subscribe " + repository + " reviews pipelines status:failure");
 
         assertThat(again.text()).isEqualTo("This channel now gets pulls, reviews, pipelines from " + repository
-                + ", filtered by status:failure, set by @" + alice + ".");
-        assertThat(ticolops.command(alice, reviews, "subscriptions").all()).contains(repository + " (github): pulls, reviews, pipelines — status:failure");
+                + ", filtered by branch:main status:failure, set by @" + alice + ".");
+        assertThat(ticolops.command(alice, reviews, "subscriptions").all())
+                .contains(repository + " (github): pulls, reviews, pipelines — branch:main status:failure");
+    }
+
+    @Test
+    void aSecondSubscribeWithAPathFilterKeepsTheBranchFilter() {
+        // GIVEN the reviews channel gets pull requests into main
+        ticolops.command(alice, reviews, "subscribe " + repository + " pulls branch:main");
+
+        // WHEN it adds a path filter
+        Ticolops.Response again = ticolops.command(alice, reviews, "subscribe " + repository + " path:docs/**");
+
+        // THEN the reply and the stored row have both filters, and a pull request into develop stays out of the channel
+        assertThat(again.text()).isEqualTo("This channel now gets pulls from " + repository + ", filtered by branch:main path:docs/**, set by @"
+                + alice + ".");
+        assertThat(jdbc.sql("""
+                        select s.filters -> 'branches' ->> 0 || ' ' || (s.filters -> 'paths' ->> 0)
+                        from subscriptions s join repositories r on r.id = s.repository_id where r.full_name = ? and s.channel_id = ?""")
+                .params(repository, reviews).query(String.class).single()).isEqualTo("main docs/**");
+        String spike = Names.unique("spike");
+        deliver("pull_request", pullRequestInto("develop", 13, spike));
+        deliver("pull_request", pullRequestInto("main", 12, "Basket page"));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(ticolops.channelTexts(reviews)).anyMatch(t -> t.contains("#12")));
+        // every announcement of #13 is delivered once the dev channel shows it and none of its publications is pending
+        await().atMost(Duration.ofSeconds(10)).until(() -> ticolops.channelTexts(dev).stream().anyMatch(t -> t.contains("#13"))
+                && jdbc.sql("select count(*) from event_publication where serialized_event like ? and completion_date is null")
+                        .param("%" + spike + "%").query(Integer.class).single() == 0);
+        assertThat(ticolops.channelTexts(reviews)).noneMatch(t -> t.contains("#13"));
+    }
+
+    @Test
+    void aFilterKeyWithAStarRemovesThatFilterOnly() {
+        ticolops.command(alice, reviews, "subscribe " + repository + " pulls branch:main path:docs/**");
+
+        Ticolops.Response removed = ticolops.command(alice, reviews, "subscribe " + repository + " branch:*");
+
+        assertThat(removed.text()).isEqualTo("This channel now gets pulls from " + repository + ", filtered by path:docs/**, set by @" + alice + ".");
+    }
+
+    @Test
+    void draftsAndNotMineAreTurnedOffAgainWithOnAndOff() {
+        assertThat(ticolops.command(alice, reviews, "subscribe " + repository + " pulls drafts:off not-mine").text())
+                .isEqualTo("This channel now gets pulls from " + repository + ", filtered by drafts:off not-mine, set by @" + alice + ".");
+
+        Ticolops.Response cleared = ticolops.command(alice, reviews, "subscribe " + repository + " drafts:on not-mine:off");
+
+        assertThat(cleared.text()).isEqualTo("This channel now gets pulls from " + repository + ", set by @" + alice + ".");
+        assertThat(ticolops.command(alice, reviews, "subscriptions").all()).contains(repository + " (github): pulls\"");
+    }
+
+    @Test
+    void unsubscribingSomeFeaturesStatesTheFiltersThatRemain() {
+        ticolops.command(alice, reviews, "subscribe " + repository + " pulls reviews branch:main");
+
+        Ticolops.Response unsubscribed = ticolops.command(alice, reviews, "unsubscribe " + repository + " reviews");
+
+        assertThat(unsubscribed.text()).isEqualTo("This channel now gets pulls from " + repository + ", filtered by branch:main, changed by @"
+                + alice + ".");
+    }
+
+    @Test
+    void unsubscribeRefusesFiltersAndSaysHowToRemoveOne() {
+        ticolops.command(alice, reviews, "subscribe " + repository + " pulls branch:main");
+
+        assertThat(ticolops.command(alice, reviews, "unsubscribe " + repository + " branch:main").text())
+                .isEqualTo("unsubscribe takes features, not filters. To remove a filter, run /ticolops subscribe " + repository
+                        + " with <key>:*, e.g. branch:*.");
+        assertThat(ticolops.command(alice, reviews, "subscriptions").all()).contains(repository + " (github): pulls — branch:main");
+    }
+
+    @Test
+    void aNonMemberIsNotShownTheChannelsSubscriptions() {
+        Ticolops.Response listed = ticolops.command(Names.unique("mallory"), dev, "subscriptions");
+
+        assertThat(listed.text()).startsWith("You are not a member of project " + project + ".");
+        assertThat(listed.all()).doesNotContain(repository);
     }
 
     @Test
@@ -119,6 +194,6 @@ class SubscriptionCommandsTest {
     }
 
     private byte[] payload(String name) {
-        return Payloads.bytes(Payloads.NOTIFICATION + name, repository);
+        return Payloads.bytes(Payloads.ANNOUNCEMENT + name, repository);
     }
 }

@@ -1,4 +1,4 @@
-package com.ticolops.bot.notification;
+package com.ticolops.bot.announcement;
 
 import com.ticolops.integrations.chat.Reply;
 import com.ticolops.integrations.git.CommentAdded;

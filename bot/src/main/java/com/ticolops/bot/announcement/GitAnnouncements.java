@@ -1,8 +1,10 @@
-package com.ticolops.bot.notification;
+package com.ticolops.bot.announcement;
 
-import com.ticolops.bot.repo.Repositories;
+import com.ticolops.bot.subscription.Feature;
+import com.ticolops.bot.subscription.SubscriptionService;
 import com.ticolops.integrations.chat.AnnouncementRequested;
 import com.ticolops.integrations.chat.AnnouncementRequested.Anchor;
+import com.ticolops.integrations.chat.Conversation;
 import com.ticolops.integrations.chat.Reply;
 import com.ticolops.integrations.git.CommentAdded;
 import com.ticolops.integrations.git.DeploymentStatusChanged;
@@ -35,31 +37,29 @@ class GitAnnouncements {
     private static final Set<String> PULL_REQUEST_STATES = Set.of("opened", "reopened", "closed", "ready_for_review", "converted_to_draft");
     private static final Set<String> ISSUE_STATES = Set.of("opened", "reopened", "closed");
 
-    private final Repositories repositories;
-    private final Subscriptions subscriptions;
+    private final SubscriptionService subscriptions;
     private final ApplicationEventPublisher events;
 
-    GitAnnouncements(Repositories repositories, Subscriptions subscriptions, ApplicationEventPublisher events) {
-        this.repositories = repositories;
+    GitAnnouncements(SubscriptionService subscriptions, ApplicationEventPublisher events) {
         this.subscriptions = subscriptions;
         this.events = events;
     }
 
     @ApplicationModuleListener
     void on(PushReceived push) {
-        announce(push, GitMessages.push(push), null);
+        announce(push, Feature.PUSHES, GitMessages.push(push), null);
     }
 
     @ApplicationModuleListener
     void on(PullRequestChanged pullRequest) {
         String key = pullRequestKey(pullRequest.provider(), pullRequest.repository(), String.valueOf(pullRequest.number()));
-        announce(pullRequest, GitMessages.pullRequest(pullRequest),
+        announce(pullRequest, Feature.PULLS, GitMessages.pullRequest(pullRequest),
                 PULL_REQUEST_STATES.contains(pullRequest.action()) ? Anchor.primary(key) : Anchor.thread(key));
     }
 
     @ApplicationModuleListener
     void on(ReviewSubmitted review) {
-        announce(review, GitMessages.review(review), Anchor.thread(pullRequestKey(review.provider(), review.repository(), String.valueOf(review.number()))));
+        announce(review, Feature.REVIEWS, GitMessages.review(review), Anchor.thread(pullRequestKey(review.provider(), review.repository(), String.valueOf(review.number()))));
     }
 
     @ApplicationModuleListener
@@ -69,28 +69,28 @@ class GitAnnouncements {
             case ISSUE -> Anchor.thread(issueKey(comment.provider(), comment.repository(), comment.reference()));
             case COMMIT, SNIPPET -> null;
         };
-        announce(comment, GitMessages.comment(comment), anchor);
+        announce(comment, Feature.COMMENTS, GitMessages.comment(comment), anchor);
     }
 
     @ApplicationModuleListener
     void on(PipelineFinished pipeline) {
-        announce(pipeline, GitMessages.pipeline(pipeline), null);
+        announce(pipeline, Feature.PIPELINES, GitMessages.pipeline(pipeline), null);
     }
 
     @ApplicationModuleListener
     void on(DeploymentStatusChanged deployment) {
-        announce(deployment, GitMessages.deployment(deployment), null);
+        announce(deployment, Feature.DEPLOYMENTS, GitMessages.deployment(deployment), null);
     }
 
     @ApplicationModuleListener
     void on(ReleasePublished release) {
-        announce(release, GitMessages.release(release), null);
+        announce(release, Feature.RELEASES, GitMessages.release(release), null);
     }
 
     @ApplicationModuleListener
     void on(IssueChanged issue) {
         String key = issueKey(issue.provider(), issue.repository(), String.valueOf(issue.number()));
-        announce(issue, GitMessages.issue(issue), ISSUE_STATES.contains(issue.action()) ? Anchor.primary(key) : Anchor.thread(key));
+        announce(issue, Feature.ISSUES, GitMessages.issue(issue), ISSUE_STATES.contains(issue.action()) ? Anchor.primary(key) : Anchor.thread(key));
     }
 
     /** A pull (GitHub) or merge (GitLab) request's anchor, e.g. {@code github:acme/shop#12}. */
@@ -106,17 +106,12 @@ class GitAnnouncements {
     /**
      * To every channel subscribed to this kind of event of the repository whose filters let it through.
      *
+     * @param feature what a channel subscribes to to hear of this event
      * @param anchor the pull request or issue the message belongs to, or null for one that stands alone
      */
-    private void announce(RepositoryActivity activity, Reply message, Anchor anchor) {
-        repositories.find(activity.provider(), activity.repository()).ifPresent(repository -> {
-            for (Subscriptions.Subscription subscription : subscriptions.ofRepository(repository.id(), activity.feature())) {
-                SubscriptionFilters.Audience audience = subscription.filters().isEmpty() ? null
-                        : subscriptions.audience(subscription.createdBy(), repository.projectId(), activity.provider());
-                if (audience == null || subscription.filters().matches(activity, audience)) {
-                    events.publishEvent(new AnnouncementRequested(subscription.conversation(), message, anchor));
-                }
-            }
-        });
+    private void announce(RepositoryActivity activity, Feature feature, Reply message, Anchor anchor) {
+        for (Conversation channel : subscriptions.receivers(feature, activity)) {
+            events.publishEvent(new AnnouncementRequested(channel, message, anchor));
+        }
     }
 }

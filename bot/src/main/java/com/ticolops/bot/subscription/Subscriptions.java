@@ -1,10 +1,9 @@
-package com.ticolops.bot.notification;
+package com.ticolops.bot.subscription;
 
 import com.ticolops.bot.repo.RepositoryConnected;
 import com.ticolops.integrations.chat.Conversation;
 import com.ticolops.integrations.chat.Platform;
 import com.ticolops.integrations.git.GitProvider;
-import com.ticolops.integrations.git.RepositoryActivity.Feature;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
@@ -30,10 +29,6 @@ class Subscriptions {
     Subscriptions(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
-    }
-
-    record Subscription(long id, long repositoryId, GitProvider provider, String repository, Conversation conversation, Set<Feature> features,
-                        SubscriptionFilters filters, long createdBy) {
     }
 
     private static final String SELECT = """

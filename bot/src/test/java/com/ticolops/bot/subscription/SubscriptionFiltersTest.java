@@ -1,4 +1,4 @@
-package com.ticolops.bot.notification;
+package com.ticolops.bot.subscription;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.ticolops.bot.command.CommandException;
 import com.ticolops.integrations.git.GitProvider;
 import com.ticolops.integrations.git.RepositoryActivity;
-import com.ticolops.integrations.git.RepositoryActivity.Feature;
 import com.ticolops.integrations.git.RepositoryActivity.Outcome;
 import java.util.Arrays;
 import java.util.List;
@@ -20,7 +19,7 @@ class SubscriptionFiltersTest {
 
     private static final SubscriptionFilters.Audience NOBODY = new SubscriptionFilters.Audience(Set.of(), Set.of());
 
-    /** An event with just the facts a row needs; "-" in a table means the event does not carry that fact. */
+    /** An event with just the facts a row needs, and the feature it comes under; "-" in a table means the event does not carry that fact. */
     private record Activity(Feature feature, String actor, String author, String branch, List<String> paths, List<String> labels,
                             String environment, Outcome outcome, boolean draft) implements RepositoryActivity {
 
@@ -73,6 +72,10 @@ class SubscriptionFiltersTest {
     }
 
     private static SubscriptionFilters filters(String typed) {
+        return SubscriptionFilters.NONE.apply(change(typed));
+    }
+
+    private static SubscriptionFilters.Change change(String typed) {
         return SubscriptionFilters.parse(Arrays.stream(typed.split(" ")).filter(w -> !w.isBlank()).toList());
     }
 
@@ -92,7 +95,7 @@ class SubscriptionFiltersTest {
     void branchGlobs(String filter, String branch, boolean shown) {
         Activity push = Activity.of(Feature.PUSHES).onBranch(branch.equals("-") ? null : branch);
 
-        assertThat(filters(filter).matches(push, NOBODY)).isEqualTo(shown);
+        assertThat(filters(filter).matches(push.feature(), push, NOBODY)).isEqualTo(shown);
     }
 
     @ParameterizedTest(name = "{0} touching {1}: {2}")
@@ -106,7 +109,7 @@ class SubscriptionFiltersTest {
     void pathGlobsMatchWhenAnyFileMatchesAndDoNotApplyWhenNoFilesAreListed(String filter, String files, boolean shown) {
         Activity push = Activity.of(Feature.PUSHES).touching(list(files));
 
-        assertThat(filters(filter).matches(push, NOBODY)).isEqualTo(shown);
+        assertThat(filters(filter).matches(push.feature(), push, NOBODY)).isEqualTo(shown);
     }
 
     @ParameterizedTest(name = "{0} with labels {1}: {2}")
@@ -121,7 +124,7 @@ class SubscriptionFiltersTest {
     void labelsAnyOfOrAllOfAndNoEffectOnEventsWithoutLabels(String filter, String labels, boolean shown) {
         Activity pull = Activity.of(labels.equals("-") ? Feature.PUSHES : Feature.PULLS).labelled(list(labels));
 
-        assertThat(filters(filter).matches(pull, NOBODY)).isEqualTo(shown);
+        assertThat(filters(filter).matches(pull.feature(), pull, NOBODY)).isEqualTo(shown);
     }
 
     @ParameterizedTest(name = "{0}, actor {1}, author {2}: {3}")
@@ -136,7 +139,7 @@ class SubscriptionFiltersTest {
         Activity pull = Activity.of(Feature.PULLS).by(actor, author.equals("-") ? null : author);
         SubscriptionFilters.Audience team = new SubscriptionFilters.Audience(Set.of(), Set.of("carol", "dave"));
 
-        assertThat(filters(filter).matches(pull, team)).isEqualTo(shown);
+        assertThat(filters(filter).matches(pull.feature(), pull, team)).isEqualTo(shown);
     }
 
     @ParameterizedTest(name = "{0} in {1}: {2}")
@@ -149,7 +152,7 @@ class SubscriptionFiltersTest {
     void environments(String filter, String environment, boolean shown) {
         Activity deployment = Activity.of(Feature.DEPLOYMENTS).in(environment.equals("-") ? null : environment).ended(Outcome.SUCCESS);
 
-        assertThat(filters(filter).matches(deployment, NOBODY)).isEqualTo(shown);
+        assertThat(filters(filter).matches(deployment.feature(), deployment, NOBODY)).isEqualTo(shown);
     }
 
     @ParameterizedTest(name = "{0}: {1} {2} → {3}")
@@ -164,7 +167,7 @@ class SubscriptionFiltersTest {
     void statusFiltersPipelinesAndDeploymentsAndHidesOnesStillRunning(String filter, Feature feature, String outcome, boolean shown) {
         Activity activity = Activity.of(feature).ended(outcome.equals("-") ? null : Outcome.valueOf(outcome));
 
-        assertThat(filters(filter).matches(activity, NOBODY)).isEqualTo(shown);
+        assertThat(filters(filter).matches(activity.feature(), activity, NOBODY)).isEqualTo(shown);
     }
 
     @ParameterizedTest(name = "{0}, draft {1}: {2}")
@@ -176,7 +179,7 @@ class SubscriptionFiltersTest {
     void draftsCanBeHidden(String filter, boolean draft, boolean shown) {
         Activity pull = draft ? Activity.of(Feature.PULLS).asDraft() : Activity.of(Feature.PULLS);
 
-        assertThat(filters(filter).matches(pull, NOBODY)).isEqualTo(shown);
+        assertThat(filters(filter).matches(pull.feature(), pull, NOBODY)).isEqualTo(shown);
     }
 
     @ParameterizedTest(name = "not-mine, actor {0}: {1}")
@@ -184,7 +187,9 @@ class SubscriptionFiltersTest {
     void notMineHidesWhatTheSubscriberDidThemselves(String actor, boolean shown) {
         SubscriptionFilters.Audience alice = new SubscriptionFilters.Audience(Set.of("alice"), Set.of());
 
-        assertThat(filters("not-mine").matches(Activity.of(Feature.PUSHES).by(actor, null), alice)).isEqualTo(shown);
+        Activity push = Activity.of(Feature.PUSHES).by(actor, null);
+
+        assertThat(filters("not-mine").matches(push.feature(), push, alice)).isEqualTo(shown);
     }
 
     @Test
@@ -193,9 +198,25 @@ class SubscriptionFiltersTest {
         SubscriptionFilters.Audience alice = new SubscriptionFilters.Audience(Set.of("alice"), Set.of());
         Activity failedOnMainByBob = Activity.of(Feature.PIPELINES).onBranch("main").ended(Outcome.FAILURE).by("bob", null);
 
-        assertThat(filters.matches(failedOnMainByBob, alice)).isTrue();
-        assertThat(filters.matches(failedOnMainByBob.onBranch("dev"), alice)).isFalse();
-        assertThat(filters.matches(failedOnMainByBob.by("alice", null), alice)).isFalse();
+        assertThat(filters.matches(failedOnMainByBob.feature(), failedOnMainByBob, alice)).isTrue();
+        assertThat(filters.matches(Feature.PIPELINES, failedOnMainByBob.onBranch("dev"), alice)).isFalse();
+        assertThat(filters.matches(Feature.PIPELINES, failedOnMainByBob.by("alice", null), alice)).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0}, then {1}: {2}")
+    @CsvSource(delimiter = '|', value = {
+            "branch:main                    | path:docs/**           | branch:main path:docs/**",
+            "branch:main path:docs/**       | branch:*               | path:docs/**",
+            "branch:main                    | branch:release/*       | branch:release/*",
+            "author:alice                   | author:team            | author:team",
+            "label:bug                      | label-all:ui           | label:bug label-all:ui",
+            "env:production status:failure  | env:*                  | status:failure",
+            "status:failure                 | status:* not-mine      | not-mine",
+            "drafts:off not-mine            | drafts:on not-mine:off | ''",
+            "drafts:off not-mine            | drafts:* not-mine:*    | ''",
+            "path:src/**                    | ''                     | path:src/**"})
+    void aSecondSubscribeChangesOnlyTheFiltersItNames(String first, String second, String result) {
+        assertThat(filters(first).apply(change(second)).describe()).isEqualTo(result);
     }
 
     @Test
@@ -210,6 +231,7 @@ class SubscriptionFiltersTest {
             "colour:red       | `colour:` is not a filter. Filters: branch:",
             "status:flaky     | `flaky` is not a status: use success, failure or cancelled.",
             "drafts:maybe     | `drafts:maybe` must be drafts:on or drafts:off.",
+            "not-mine:maybe   | `not-mine:maybe` must be not-mine:on or not-mine:off.",
             "branch:          | `branch:` is not a filter."})
     void aMistypedFilterIsRefusedSayingWhatIsAllowed(String typed, String message) {
         assertThatThrownBy(() -> filters(typed)).isInstanceOf(CommandException.class).hasMessageStartingWith(message.trim());
