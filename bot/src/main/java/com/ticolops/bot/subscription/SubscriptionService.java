@@ -1,6 +1,6 @@
 package com.ticolops.bot.subscription;
 
-import com.ticolops.bot.repository.Repositories;
+import com.ticolops.bot.repo.Repositories;
 import com.ticolops.bot.subscription.SubscriptionException.Reason;
 import com.ticolops.integrations.chat.Conversation;
 import com.ticolops.integrations.git.RepositoryActivity;

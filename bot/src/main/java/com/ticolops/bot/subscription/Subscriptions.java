@@ -1,6 +1,6 @@
 package com.ticolops.bot.subscription;
 
-import com.ticolops.bot.repository.RepositoryConnected;
+import com.ticolops.bot.repo.RepositoryConnected;
 import com.ticolops.integrations.chat.Conversation;
 import com.ticolops.integrations.chat.Platform;
 import com.ticolops.integrations.git.GitProvider;

@@ -202,7 +202,7 @@ class PullRequestFilesTest {
     }
 
     private void stubGitHubPullRequest() {
-        api.stubFor(get(urlPathEqualTo("/repos/" + repository)).willReturn(okJson(text("/com/ticolops/bot/repository/github_repository.json")
+        api.stubFor(get(urlPathEqualTo("/repos/" + repository)).willReturn(okJson(text("/com/ticolops/bot/repo/github_repository.json")
                 .replace("REPOSITORY", repository).replace("NAME", repository.substring(repository.indexOf('/') + 1))
                 .replace("API", api.baseUrl()).replace("ADMIN", "false"))));
         api.stubFor(get(urlPathEqualTo(pulls)).willReturn(okJson(text("github_pull_request.json")

@@ -1,4 +1,4 @@
-package com.ticolops.bot.repository;
+package com.ticolops.bot.repo;
 
 import com.ticolops.integrations.git.GitProvider;
 import com.ticolops.integrations.git.WebhookRefusals;
@@ -30,15 +30,12 @@ class WebhookHealth implements WebhookRefusals {
                 .params(status, reason, provider.id(), repository).update();
     }
 
-    record Refusals(int count, String lastReason, Instant lastAt) {
-    }
-
-    Optional<Refusals> refusalsSince(long repositoryId, Instant since) {
+    Optional<RepoService.Refusals> refusalsSince(long repositoryId, Instant since) {
         return jdbc.sql("""
                         select count(*) over () as n, reason, refused_at from webhook_refusals where repository_id = ? and refused_at >= ?
                         order by refused_at desc limit 1""")
                 .params(repositoryId, Timestamp.from(since))
-                .query((row, n) -> new Refusals(row.getInt("n"), row.getString("reason"), row.getTimestamp("refused_at").toInstant()))
+                .query((row, n) -> new RepoService.Refusals(row.getInt("n"), row.getString("reason"), row.getTimestamp("refused_at").toInstant()))
                 .optional();
     }
 

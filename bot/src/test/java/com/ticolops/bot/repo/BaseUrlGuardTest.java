@@ -1,13 +1,14 @@
-package com.ticolops.bot.repository;
+package com.ticolops.bot.repo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.ticolops.bot.command.CommandException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -52,7 +53,7 @@ class BaseUrlGuardTest {
             "https://203.0.113.10,                 https://203.0.113.10",
     })
     void publicAddressesOverHttpsAreAccepted(String typed, String expected) {
-        assertThat(guard.check(typed)).isEqualTo(expected);
+        assertThat(guard.check(typed).url()).isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "{0} is refused: {1}")
@@ -78,9 +79,8 @@ class BaseUrlGuardTest {
             "https://[::ffff:127.0.0.1]           | internal address",
     })
     void internalAddressesAreRefused(String typed, String why) {
-        assertThatThrownBy(() -> guard.check(typed)).isInstanceOf(CommandException.class)
-                .hasMessageStartingWith("Ticolops will not call " + typed).hasMessageContaining(why)
-                .hasMessageContaining("ticolops.gitlab.allowed-networks");
+        assertThat(refusal(guard, typed)).startsWith("Ticolops will not call " + typed).contains(why)
+                .contains("ticolops.gitlab.allowed-networks");
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -94,7 +94,7 @@ class BaseUrlGuardTest {
             "https://exa mple.com                 | is not a URL",
     })
     void badAddressesGetAClearAnswer(String typed, String message) {
-        assertThatThrownBy(() -> guard.check(typed)).isInstanceOf(CommandException.class).hasMessageContaining(message);
+        assertThat(refusal(guard, typed)).contains(message);
     }
 
     @ParameterizedTest(name = "{0} is allowed inside the administrator's networks")
@@ -104,7 +104,7 @@ class BaseUrlGuardTest {
             "https://ula.example.com",
     })
     void anAllowedNetworkLetsAnInternalGitLabThroughWithHttpToo(String typed) {
-        assertThat(allowingCorp.check(typed)).isEqualTo(typed);
+        assertThat(allowingCorp.check(typed).url()).isEqualTo(typed);
     }
 
     @ParameterizedTest(name = "{0} stays refused: the allowed networks do not cover it")
@@ -114,7 +114,7 @@ class BaseUrlGuardTest {
             "http://gitlab.example.com",
     })
     void anAllowedNetworkOpensNothingElse(String typed) {
-        assertThatThrownBy(() -> allowingCorp.check(typed)).isInstanceOf(CommandException.class);
+        assertThatThrownBy(() -> allowingCorp.check(typed)).isInstanceOf(RepoException.class);
     }
 
     @ParameterizedTest(name = "{0} is not a network")
@@ -122,5 +122,30 @@ class BaseUrlGuardTest {
     void aMistypedAllowedNetworkStopsStartUpWithItsName(String network) {
         assertThatThrownBy(() -> new BaseUrlGuard(List.of(network), BaseUrlGuardTest::resolve))
                 .hasMessageContaining("ticolops.gitlab.allowed-networks").hasMessageContaining(network);
+    }
+
+    @Test
+    void theHostIsResolvedOnceAndTheAddressesCheckedAreTheOnesToConnectTo() throws UnknownHostException {
+        // GIVEN a DNS that answers a public address first and loopback afterwards (rebinding)
+        AtomicInteger lookups = new AtomicInteger();
+        BaseUrlGuard rebinding = new BaseUrlGuard(List.of(), host -> new InetAddress[] {
+                InetAddress.getByName(lookups.getAndIncrement() == 0 ? "203.0.113.10" : "127.0.0.1")});
+
+        // WHEN the address is checked
+        BaseUrlGuard.Checked checked = rebinding.check("https://rebinding.example.com");
+
+        // THEN the call is pinned to the public address that passed, and DNS was asked only once
+        assertThat(checked.addresses()).containsExactly(InetAddress.getByName("203.0.113.10"));
+        assertThat(lookups).hasValue(1);
+    }
+
+    /** What a user is told when the guard refuses {@code typed}. */
+    private static String refusal(BaseUrlGuard guard, String typed) {
+        try {
+            guard.check(typed);
+        } catch (RepoException e) {
+            return RepoReplies.text(e);
+        }
+        throw new AssertionError(typed + " was not refused");
     }
 }

@@ -1,4 +1,4 @@
-package com.ticolops.bot.repository;
+package com.ticolops.bot.repo;
 
 import com.ticolops.bot.crypto.SecretCipher;
 import com.ticolops.integrations.git.GitProvider;

@@ -1,4 +1,4 @@
-package com.ticolops.bot.repository;
+package com.ticolops.bot.repo;
 
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;

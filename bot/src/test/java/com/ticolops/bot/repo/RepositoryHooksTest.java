@@ -1,9 +1,10 @@
-package com.ticolops.bot.repository;
+package com.ticolops.bot.repo;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -57,6 +59,8 @@ class RepositoryHooksTest {
     static void apisOnWireMock(DynamicPropertyRegistry registry) {
         registry.add("ticolops.github.api-url", api::baseUrl);
         registry.add("ticolops.gitlab.allowed-networks", () -> "127.0.0.0/8");
+        // A default GitLab that never resolves (RFC 6761), online or not.
+        registry.add("ticolops.gitlab.url", () -> "https://gitlab.invalid");
     }
 
     @LocalServerPort
@@ -64,6 +68,9 @@ class RepositoryHooksTest {
 
     @Autowired
     MissedDeliveries missedDeliveries;
+
+    @Autowired
+    JdbcClient jdbc;
 
     Ticolops ticolops;
     String alice = Names.unique("alice");
@@ -271,6 +278,79 @@ class RepositoryHooksTest {
         assertThat(ticolops.gitLabDelivery("Merge Request Hook", UUID.randomUUID().toString(), late, secretToken).status()).isEqualTo(202);
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).untilAsserted(() -> assertThat(ticolops.channelTexts(channel).stream()
                 .filter(merged::equals)).hasSize(1));
+    }
+
+    @Test
+    void aGitLabTokenForAConnectedRepositoryIsCheckedAtThatRepositorysOwnGitLab() {
+        // GIVEN a project on a self-hosted GitLab (WireMock, in an allowed network), connected without a token
+        String base = "http://127.0.0.1:" + api.port();
+        String project = "acme/" + Names.unique("infra");
+        api.stubFor(get(urlPathEqualTo("/api/v4/user")).withHeader("PRIVATE-TOKEN", containing(GITLAB_TOKEN))
+                .willReturn(okJson("{\"id\": 4, \"username\": \"carol-gl\", \"name\": \"Carol Lab\"}")));
+        assertThat(ticolops.command(alice, channel, "repo connect gitlab " + project + " main " + base).text()).startsWith("Connected " + project);
+        int asked = api.findAll(getRequestedFor(urlPathEqualTo("/api/v4/user"))).size();
+
+        // WHEN alice gives a token for that repository, naming no GitLab
+        Ticolops.Response reply = ticolops.command(alice, channel, "repo token gitlab " + GITLAB_TOKEN + " " + project);
+
+        // THEN the repository's own GitLab checked it, and the token is kept for that GitLab
+        assertThat(reply.text()).startsWith("Saved carol-gl's GitLab token for " + project + ".");
+        assertThat(api.findAll(getRequestedFor(urlPathEqualTo("/api/v4/user")))).hasSize(asked + 1);
+        assertThat(jdbc.sql("select api_url from git_access_tokens where lower(repository) = lower(?)").param(project).query(String.class).list())
+                .containsExactly(base);
+    }
+
+    @Test
+    void aGitLabThatCannotBeReachedIsNamedInWordsWithoutJavaText() {
+        Ticolops.Response reply = ticolops.command(alice, channel, "repo token gitlab " + GITLAB_TOKEN);
+
+        assertThat(reply.text()).isEqualTo("Could not reach gitlab.invalid: unknown host. The token could not be checked, so nothing was saved.");
+    }
+
+    @Test
+    void connectingToAnInternalGitLabIsRefusedBeforeAnythingIsStored() {
+        // GIVEN no token at all: without the check at connect, nothing would stop the address from being stored
+        int before = api.getAllServeEvents().size();
+        for (String address : List.of("https://169.254.169.254", "http://10.0.0.7:9999")) {
+            String project = "group/" + Names.unique("x");
+
+            // WHEN alice connects a GitLab project at an internal address
+            Ticolops.Response reply = ticolops.command(alice, channel, "repo connect gitlab " + project + " main " + address);
+
+            // THEN she gets the same refusal as repo token, and no row exists for the project
+            assertThat(reply.text()).startsWith("Ticolops will not call " + address + ": it resolves to ")
+                    .isEqualTo(ticolops.command(alice, channel, "repo token gitlab " + GITLAB_TOKEN + " " + address).text());
+            assertThat(jdbc.sql("select count(*) from repositories where lower(full_name) = lower(?)").param(project).query(Integer.class).single())
+                    .isZero();
+        }
+        assertThat(api.getAllServeEvents()).hasSize(before);
+        assertThat(ticolops.command(alice, channel, "repo list").text()).contains("has no repositories yet");
+    }
+
+    @Test
+    void withoutATokenGitHubsManualSetUpNamesEveryEventTheApiWouldRegister() {
+        Ticolops.Response reply = ticolops.command(alice, channel, "repo connect github " + repository);
+
+        assertThat(reply.field("Events")).isEqualTo("Let me select individual events: Pushes, Pull requests, Pull request reviews, "
+                + "Pull request review comments, Issue comments, Commit comments, Workflow runs, Deployment statuses, Releases, Issues");
+    }
+
+    @Test
+    void withoutATokenGitLabsManualSetUpNamesEveryTriggerTheApiWouldSet() {
+        Ticolops.Response reply = ticolops.command(alice, channel, "repo connect gitlab acme/" + Names.unique("shop"));
+
+        assertThat(reply.field("Trigger")).isEqualTo("Push events, Tag push events, Merge request events, Comments, Pipeline events, "
+                + "Deployment events, Releases events, Issues events");
+    }
+
+    @Test
+    void repoListIsForTheProjectsMembersLikeSubscriptions() {
+        ticolops.command(alice, channel, "repo connect github " + repository);
+        String stranger = Names.unique("mallory");
+
+        Ticolops.Response reply = ticolops.command(stranger, channel, "repo list");
+
+        assertThat(reply.text()).startsWith("You are not a member of project " + projectName() + ".").doesNotContain(repository);
     }
 
     private String connectWithHook() {

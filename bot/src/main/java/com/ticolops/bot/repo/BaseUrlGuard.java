@@ -1,6 +1,7 @@
-package com.ticolops.bot.repository;
+package com.ticolops.bot.repo;
 
-import com.ticolops.bot.command.CommandException;
+import com.ticolops.bot.repo.RepoException.Reason;
+import com.ticolops.integrations.git.GitProvider;
 import java.math.BigInteger;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -37,46 +38,53 @@ final class BaseUrlGuard {
         this.resolver = resolver;
     }
 
-    /** @return the base URL without a trailing slash, once it is safe to call */
-    String check(String typed) {
+    /** A base URL that is safe to call, at the addresses it resolved to when it was checked, and only there. */
+    record Checked(String url, List<InetAddress> addresses) {
+    }
+
+    /**
+     * Resolves the host once: the addresses checked are the ones returned, for the call to connect to.
+     *
+     * @return the base URL without a trailing slash, once it is safe to call
+     */
+    Checked check(String typed) {
         URI uri;
         try {
             uri = new URI(typed);
         } catch (URISyntaxException e) {
-            throw new CommandException("`" + typed + "` is not a URL: write the GitLab's address, e.g. https://gitlab.example.com");
+            throw refused(Reason.NOT_A_URL, typed, null);
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !scheme.equals("http") || uri.getHost() == null || uri.getRawUserInfo() != null
                 || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw new CommandException("`" + typed + "` is not a GitLab address: write it as https://gitlab.example.com");
+            throw refused(Reason.NOT_A_GITLAB_ADDRESS, typed, null);
         }
         String host = uri.getHost().toLowerCase(Locale.ROOT).replaceAll("\\.$", "");
         if (METADATA_HOSTS.contains(host)) {
-            throw refused(typed, "it names a cloud metadata service");
+            throw refused(Reason.METADATA_SERVICE, typed, null);
         }
         InetAddress[] addresses;
         try {
             addresses = resolver.resolve(host.startsWith("[") ? host.substring(1, host.length() - 1) : host);
         } catch (UnknownHostException e) {
-            throw new CommandException("The host of " + typed + " could not be resolved.");
+            throw refused(Reason.UNRESOLVABLE, typed, null);
         }
         boolean allInAllowedNetworks = addresses.length > 0;
         for (InetAddress address : addresses) {
             boolean allowedHere = allowed.stream().anyMatch(cidr -> cidr.contains(address));
             allInAllowedNetworks &= allowedHere;
             if (!allowedHere && internal(address)) {
-                throw refused(typed, "it resolves to " + address.getHostAddress() + ", an internal address");
+                throw refused(Reason.INTERNAL_ADDRESS, typed, address.getHostAddress());
             }
         }
         if (!scheme.equals("https") && !allInAllowedNetworks) {
-            throw new CommandException("Ticolops sends the token to GitLab, so the address must start with https://, not " + scheme + "://.");
+            throw refused(Reason.NEEDS_HTTPS, typed, scheme);
         }
-        return typed.replaceAll("/+$", "");
+        return new Checked(typed.replaceAll("/+$", ""), List.of(addresses));
     }
 
-    private static CommandException refused(String typed, String why) {
-        return new CommandException("Ticolops will not call " + typed + ": " + why + ". An administrator can allow a network with "
-                + "ticolops.gitlab.allowed-networks.");
+    private static RepoException refused(Reason reason, String typed, String detail) {
+        return new RepoException(reason, GitProvider.GITLAB, typed, detail);
     }
 
     static boolean internal(InetAddress address) {

@@ -1,9 +1,7 @@
-package com.ticolops.bot.repository;
+package com.ticolops.bot.repo;
 
-import com.ticolops.bot.command.CommandException;
 import com.ticolops.integrations.git.GitHostAccess;
 import com.ticolops.integrations.git.GitHostClient;
-import com.ticolops.integrations.git.GitHostException;
 import com.ticolops.integrations.git.GitProvider;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** Which API a repository lives on, which token calls it, and what an API failure means to the user. */
+/** Which API a repository lives on, which token calls it, and at which addresses it is safe to call. */
 @Component
 public class GitHosts {
 
@@ -65,7 +63,7 @@ public class GitHosts {
             try {
                 return access(hooked.projectId(), hooked.provider(), apiUrl(hooked), hooked.fullName())
                         .map(access -> new Api(client(hooked.provider()), access));
-            } catch (CommandException e) {
+            } catch (RepoException e) {
                 log.warn("The API of {} {} is not called: {}", hooked.provider().id(), hooked.fullName(), e.getMessage());
                 return Optional.empty();
             }
@@ -73,39 +71,36 @@ public class GitHosts {
     }
 
     /**
-     * Checks an API address against SSRF right before it is called (again each time: DNS may have changed). The
-     * addresses an administrator configured are trusted as they are.
+     * Checks an API address against SSRF right before it is called (again each time: DNS may have changed), and pins
+     * the call to the addresses checked. The addresses an administrator configured are trusted as they are.
+     *
+     * @throws RepoException when the address is refused
      */
-    String safe(GitProvider provider, String apiUrl) {
+    BaseUrlGuard.Checked safe(GitProvider provider, String apiUrl) {
         if (provider == GitProvider.GITHUB || apiUrl.equals(trimmed(properties.gitlab().url()))) {
-            return apiUrl;
+            return new BaseUrlGuard.Checked(apiUrl, List.of());
         }
         return guard.check(apiUrl);
     }
 
     /** The repository's own token, its project's for that host, or the instance-wide one from configuration. */
+    Optional<String> token(long projectId, GitProvider provider, String apiUrl, String repository) {
+        return tokens.find(projectId, provider, apiUrl, repository).or(() -> instanceToken(provider, apiUrl));
+    }
+
+    /** A token for the repository and the checked address to use it at; empty without a token. */
     Optional<GitHostAccess> access(long projectId, GitProvider provider, String apiUrl, String repository) {
-        Optional<String> token = tokens.find(projectId, provider, apiUrl, repository).or(() -> instanceToken(provider, apiUrl));
-        return token.map(t -> new GitHostAccess(safe(provider, apiUrl), t));
+        return token(projectId, provider, apiUrl, repository).map(token -> access(safe(provider, apiUrl), token));
+    }
+
+    static GitHostAccess access(BaseUrlGuard.Checked address, String token) {
+        return new GitHostAccess(address.url(), token, address.addresses());
     }
 
     private Optional<String> instanceToken(GitProvider provider, String apiUrl) {
         String token = provider == GitProvider.GITHUB ? properties.github().token()
                 : apiUrl.equals(trimmed(properties.gitlab().url())) ? properties.gitlab().token() : null;
         return Optional.ofNullable(token).filter(t -> !t.isBlank());
-    }
-
-    /** What went wrong, in words the user can act on. */
-    static CommandException explain(GitHostException e, GitProvider provider, String repository) {
-        String host = label(provider);
-        return new CommandException(switch (e.reason()) {
-            case UNAUTHORIZED -> "The " + host + " token is invalid or expired (" + host + " answered 401). Set a new one with /ticolops repo token "
-                    + provider.id() + " <token>.";
-            case FORBIDDEN -> "The " + host + " token has no " + (provider == GitProvider.GITHUB ? "admin" : "Maintainer") + " rights on "
-                    + repository + ", which adding a webhook needs.";
-            case NOT_FOUND -> host + " has no repository " + repository + ", or the token cannot see it.";
-            case FAILED -> host + " could not be asked: " + e.getMessage();
-        });
     }
 
     static String label(GitProvider provider) {

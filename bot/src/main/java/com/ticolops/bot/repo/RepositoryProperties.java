@@ -1,4 +1,4 @@
-package com.ticolops.bot.repository;
+package com.ticolops.bot.repo;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

@@ -1,6 +1,5 @@
-package com.ticolops.bot.repository;
+package com.ticolops.bot.repo;
 
-import com.ticolops.bot.command.CommandException;
 import com.ticolops.integrations.git.GitHostAccess;
 import com.ticolops.integrations.git.GitHostException;
 import com.ticolops.integrations.git.GitHubHookDeliveries;
@@ -94,7 +93,7 @@ class MissedDeliveries implements RecurringTask {
                 } else {
                     backfill(repository, access.get());
                 }
-            } catch (GitHostException | CommandException e) {
+            } catch (GitHostException | RepoException e) {
                 log.warn("Missed deliveries of {} {} could not be checked: {}", repository.provider().id(), repository.fullName(), e.getMessage());
             }
         }
