@@ -14,7 +14,6 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Routes a command to its handler by name, checks the caller's role in the channel's project, and turns wrong input
@@ -32,13 +31,11 @@ class CommandDispatcher implements CommandPort {
     private final Map<String, CommandHandler> handlers;
     private final List<CommandSpec> specs;
     private final ProjectAccess access;
-    private final TransactionTemplate transaction;
 
-    CommandDispatcher(List<CommandHandler> handlers, ProjectAccess access, TransactionTemplate transaction) {
+    CommandDispatcher(List<CommandHandler> handlers, ProjectAccess access) {
         this.handlers = handlers.stream().collect(Collectors.toUnmodifiableMap(h -> h.spec().name(), Function.identity()));
         this.specs = handlers.stream().map(CommandHandler::spec).sorted(Comparator.comparing(CommandSpec::name)).toList();
         this.access = access;
-        this.transaction = transaction;
     }
 
     @Override
@@ -96,14 +93,11 @@ class CommandDispatcher implements CommandPort {
         }
     }
 
+    /**
+     * Runs outside any transaction: the services a handler calls open their own, short ones, so no database connection
+     * is held while GitHub, GitLab or Slack think.
+     */
     private Reply run(CommandHandler handler, CommandInvocation invocation, Map<String, String> options) {
-        if (handler.inOneTransaction()) {
-            return transaction.execute(status -> authorizeAndHandle(handler, invocation, options));
-        }
-        return authorizeAndHandle(handler, invocation, options);
-    }
-
-    private Reply authorizeAndHandle(CommandHandler handler, CommandInvocation invocation, Map<String, String> options) {
         CommandSpec spec = handler.spec();
         var actor = invocation.actor();
         long userId = access.userFor(new ChatUser(actor.platform(), actor.userId()), actor.displayName());

@@ -36,12 +36,6 @@ class RepoConnectCommand implements CommandHandler {
         return SPEC;
     }
 
-    /** Registering the webhook calls GitHub or GitLab: the service keeps that call out of any transaction. */
-    @Override
-    public boolean inOneTransaction() {
-        return false;
-    }
-
     @Override
     public Reply handle(CommandContext context) {
         GitProvider provider = GitProvider.valueOf(context.option("provider").toUpperCase(Locale.ROOT));

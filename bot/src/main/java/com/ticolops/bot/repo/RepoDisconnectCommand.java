@@ -36,12 +36,6 @@ class RepoDisconnectCommand implements CommandHandler {
         return SPEC;
     }
 
-    /** Removing the webhook calls GitHub or GitLab: the service keeps that call out of any transaction. */
-    @Override
-    public boolean inOneTransaction() {
-        return false;
-    }
-
     @Override
     public Reply handle(CommandContext context) {
         GitProvider provider = context.optionalOption("provider").map(p -> GitProvider.valueOf(p.toUpperCase(Locale.ROOT))).orElse(null);

@@ -40,12 +40,6 @@ class RepoTokenCommand implements CommandHandler {
         return SPEC;
     }
 
-    /** Checking the token calls GitHub or GitLab: the service keeps that call out of any transaction. */
-    @Override
-    public boolean inOneTransaction() {
-        return false;
-    }
-
     @Override
     public Reply handle(CommandContext context) {
         GitProvider provider = GitProvider.valueOf(context.option("provider").toUpperCase(Locale.ROOT));
