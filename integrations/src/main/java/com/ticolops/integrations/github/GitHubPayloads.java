@@ -93,7 +93,7 @@ final class GitHubPayloads {
                 pr.getTitle(), pr.getUser().getLogin(), event.getSender().getLogin(), String.valueOf(pr.getHtmlUrl()),
                 pr.getHead().getRef(), pr.getBase().getRef(), pr.getMergedAt() != null, pr.isDraft(),
                 pr.getLabels() == null ? List.of() : pr.getLabels().stream().map(GHLabel::getName).toList(),
-                event.getChanges() != null && event.getChanges().getBase() != null);
+                event.getChanges() != null && event.getChanges().getBase() != null, instant(pr.getUpdatedAt()));
     }
 
     /** Only a submitted review says something; edits and dismissals are stored and ignored. */

@@ -113,7 +113,7 @@ class GitHubPayloadsTest {
 
         assertThat(events).containsExactly(new PullRequestChanged(GitProvider.GITHUB, DELIVERY, "acme/rocket", "opened", 7,
                 "Add a parachute", "carol", "dave", "https://github.com/acme/rocket/pull/7", "feature/parachute", "main",
-                false, true, List.of("safety", "priority:high"), false));
+                false, true, List.of("safety", "priority:high"), false, Instant.parse("2026-03-02T09:30:00Z")));
     }
 
     @Test
