@@ -54,7 +54,7 @@ class GitAnnouncements {
     void on(PullRequestChanged pullRequest) {
         String key = pullRequestKey(pullRequest.provider(), pullRequest.repository(), String.valueOf(pullRequest.number()));
         announce(pullRequest, Feature.PULLS, GitMessages.pullRequest(pullRequest),
-                PULL_REQUEST_STATES.contains(pullRequest.action()) ? Anchor.primary(key) : Anchor.thread(key));
+                PULL_REQUEST_STATES.contains(pullRequest.action()) ? Anchor.primary(key, pullRequest.updatedAt()) : Anchor.thread(key));
     }
 
     @ApplicationModuleListener

@@ -107,7 +107,7 @@ class MissedDeliveries implements RecurringTask {
      */
     private void redeliver(Repositories.Hooked repository, GitHostAccess access) {
         Instant oldest = clock.instant().minus(GITHUB_REDELIVERY_LIMIT);
-        Map<String, List<GitHubHookDeliveries.Attempt>> byDelivery = gitHub.recentAttempts(access, repository.fullName(), repository.hookId())
+        Map<String, List<GitHubHookDeliveries.Attempt>> byDelivery = gitHub.recentAttempts(access, repository.fullName(), repository.hookId(), oldest)
                 .stream().collect(Collectors.groupingBy(GitHubHookDeliveries.Attempt::guid));
         byDelivery.forEach((guid, attempts) -> {
             GitHubHookDeliveries.Attempt latest = attempts.stream().max(Comparator.comparing(GitHubHookDeliveries.Attempt::id)).orElseThrow();

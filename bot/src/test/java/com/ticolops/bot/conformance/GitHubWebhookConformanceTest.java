@@ -9,10 +9,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
@@ -76,6 +78,8 @@ class GitHubWebhookConformanceTest {
         List<Path> fixtures = fixtures();
         Map<String, Connected> connected = new HashMap<>();
         Map<String, Integer> expectedAnnouncements = new HashMap<>();
+        Map<String, Instant> latestStateShown = new HashMap<>();
+        Map<String, Integer> notApplied = new HashMap<>();
         SoftAssertions softly = new SoftAssertions();
 
         for (Path fixture : fixtures) {
@@ -91,6 +95,9 @@ class GitHubWebhookConformanceTest {
                 softly.assertThat(response.body().path("status").asString()).as("%s is turned into a domain event", fixture).isEqualTo("accepted");
                 softly.assertThat(repository).as("%s names its repository", fixture).isPresent();
                 repository.ifPresent(name -> expectedAnnouncements.merge(connected.get(name).channel(), 1, Integer::sum));
+                if (olderThanTheStateShown(event, JSON.readTree(body), latestStateShown)) {
+                    repository.ifPresent(name -> notApplied.merge(connected.get(name).channel(), 1, Integer::sum));
+                }
             } else {
                 softly.assertThat(IGNORED).as("%s is neither announced nor listed as ignored on purpose", fixture).containsKey(event);
                 softly.assertThat(response.body().path("status").asString()).as("%s is stored and ignored on purpose", fixture).isIn("stored", "pong");
@@ -100,9 +107,27 @@ class GitHubWebhookConformanceTest {
 
         assertThat(expectedAnnouncements.values().stream().mapToInt(Integer::intValue).sum()).as("announced fixtures").isGreaterThan(80);
         // Each channel also holds the project-created reply and the repository-connected announcement. A pull request's
-        // or issue's later state changes edit its message in place, so every announcement is a message or an edit.
+        // or issue's later state changes edit its message in place, so every announcement is a message or an edit, but for
+        // the pull request states older than the one already shown.
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> expectedAnnouncements.forEach((channel, count) ->
-                assertThat(ticolops.channelChanges(channel)).as(channel).isEqualTo(2 + count)));
+                assertThat(ticolops.channelChanges(channel)).as(channel).isEqualTo(2 + count - notApplied.getOrDefault(channel, 0))));
+    }
+
+    /**
+     * The fixtures of one pull request are sent in file order, not in the order of their {@code updated_at}: a state
+     * change older than the one its message already shows is not applied (see PullRequestOrderTest), so it changes
+     * nothing in the channel. The actions are those that update the pull request's message in place.
+     */
+    private static boolean olderThanTheStateShown(String event, JsonNode payload, Map<String, Instant> latestStateShown) {
+        String updatedAt = payload.path("pull_request").path("updated_at").asString(null);
+        if (!"pull_request".equals(event) || updatedAt == null
+                || !Set.of("opened", "reopened", "closed", "ready_for_review", "converted_to_draft").contains(payload.path("action").asString())) {
+            return false;
+        }
+        String pullRequest = payload.path("repository").path("full_name").asString() + "#" + payload.path("number").asInt();
+        Instant at = Instant.parse(updatedAt);
+        Instant shown = latestStateShown.merge(pullRequest, at, (a, b) -> a.isAfter(b) ? a : b);
+        return at.isBefore(shown);
     }
 
     private static boolean announced(String event, String file) {

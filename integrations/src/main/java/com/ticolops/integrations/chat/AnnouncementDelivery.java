@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * process die in between, the publication is delivered again, finds no message and posts a second one. A duplicate is
  * the worst case; an update is never lost, because nothing is recorded as done before the platform took it.
  * Deliveries for one anchor in one channel run one at a time (see {@link AnchoredMessages#lock}), in the order they
- * take the lock.
+ * take the lock; a primary announcement of a state older than the one its message shows (two webhooks milliseconds
+ * apart, delivered in the other order) is dropped, so the message ends on the latest state.
  */
 @Component
 class AnnouncementDelivery {
@@ -57,15 +58,21 @@ class AnnouncementDelivery {
     }
 
     private void primary(ChatSender sender, String channel, Anchor anchor, Optional<String> existing, Reply message) {
+        if (anchored.showsLaterState(sender.platform(), channel, anchor)) {
+            log.info("The {} message for {} in {} already shows a state later than {}; not replacing it", sender.platform().id(), anchor.key(),
+                    channel, anchor.asOf());
+            return;
+        }
         if (existing.isPresent()) {
             try {
                 sender.update(channel, existing.get(), message);
+                anchored.updated(sender.platform(), channel, anchor);
                 return;
             } catch (MessageNotFoundException gone) {
                 log.info("The {} message for {} in {} is gone ({}); posting a new one", sender.platform().id(), anchor.key(), channel, gone.getMessage());
             }
         }
-        anchored.remember(sender.platform(), channel, anchor.key(), sender.post(channel, message));
+        anchored.remember(sender.platform(), channel, anchor, sender.post(channel, message));
     }
 
     /** Under the key's message when the channel has one; a reply about a pull request opened before we listened stands alone. */

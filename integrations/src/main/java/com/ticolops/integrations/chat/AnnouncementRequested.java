@@ -1,5 +1,7 @@
 package com.ticolops.integrations.chat;
 
+import java.time.Instant;
+
 /**
  * The domain asked for a message in a channel; delivered through the event publication registry, so never lost.
  *
@@ -16,9 +18,11 @@ public record AnnouncementRequested(Conversation conversation, Reply message, An
      * Ties announcements about one thing together in each channel: the thing's {@link Mode#PRIMARY} message is posted
      * once and then updated in place, and {@link Mode#THREAD} messages are replies under it.
      *
-     * @param key what the messages are about, unique across platforms' channels, e.g. {@code github:acme/shop#12}
+     * @param key  what the messages are about, unique across platforms' channels, e.g. {@code github:acme/shop#12}
+     * @param asOf for a {@link Mode#PRIMARY} message, when its subject was in the state it shows (the provider's
+     *             {@code updated_at}): an announcement of an earlier state never replaces a later one. Null when unknown.
      */
-    public record Anchor(String key, Mode mode) {
+    public record Anchor(String key, Mode mode, Instant asOf) {
 
         static final int MAX_KEY = 500;
 
@@ -31,8 +35,16 @@ public record AnnouncementRequested(Conversation conversation, Reply message, An
             }
         }
 
+        public Anchor(String key, Mode mode) {
+            this(key, mode, null);
+        }
+
         public static Anchor primary(String key) {
             return new Anchor(key, Mode.PRIMARY);
+        }
+
+        public static Anchor primary(String key, Instant asOf) {
+            return new Anchor(key, Mode.PRIMARY, asOf);
         }
 
         public static Anchor thread(String key) {

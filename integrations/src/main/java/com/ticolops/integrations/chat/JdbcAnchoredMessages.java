@@ -1,5 +1,7 @@
 package com.ticolops.integrations.chat;
 
+import com.ticolops.integrations.chat.AnnouncementRequested.Anchor;
+import java.sql.Timestamp;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -35,11 +37,34 @@ class JdbcAnchoredMessages implements AnchoredMessages {
                 .params(platform.id(), channelId, key).query(String.class).optional();
     }
 
+    /** Strictly later: of two states stamped the same second (GitHub's precision) the last delivered is shown. */
     @Override
-    public void remember(Platform platform, String channelId, String key, String messageRef) {
+    public boolean showsLaterState(Platform platform, String channelId, Anchor anchor) {
+        return anchor.asOf() != null && jdbc.sql("""
+                        select exists (select 1 from announcement_messages
+                                       where platform = ? and channel_id = ? and anchor_key = ? and applied_at > ?)""")
+                .params(platform.id(), channelId, anchor.key(), Timestamp.from(anchor.asOf())).query(Boolean.class).single();
+    }
+
+    /** {@code greatest} ignores nulls: an announcement without a time keeps the time of the state shown before. */
+    @Override
+    public void remember(Platform platform, String channelId, Anchor anchor, String messageRef) {
         jdbc.sql("""
-                        insert into announcement_messages (platform, channel_id, anchor_key, message_ref) values (?, ?, ?, ?)
-                        on conflict (platform, channel_id, anchor_key) do update set message_ref = excluded.message_ref, posted_at = now()""")
-                .params(platform.id(), channelId, key, messageRef).update();
+                        insert into announcement_messages (platform, channel_id, anchor_key, message_ref, applied_at) values (?, ?, ?, ?, cast(? as timestamptz))
+                        on conflict (platform, channel_id, anchor_key) do update set message_ref = excluded.message_ref, posted_at = now(),
+                            applied_at = greatest(announcement_messages.applied_at, excluded.applied_at)""")
+                .params(platform.id(), channelId, anchor.key(), messageRef, timestamp(anchor)).update();
+    }
+
+    @Override
+    public void updated(Platform platform, String channelId, Anchor anchor) {
+        jdbc.sql("""
+                        update announcement_messages set applied_at = greatest(applied_at, cast(? as timestamptz))
+                        where platform = ? and channel_id = ? and anchor_key = ?""")
+                .params(timestamp(anchor), platform.id(), channelId, anchor.key()).update();
+    }
+
+    private static Timestamp timestamp(Anchor anchor) {
+        return anchor.asOf() == null ? null : Timestamp.from(anchor.asOf());
     }
 }

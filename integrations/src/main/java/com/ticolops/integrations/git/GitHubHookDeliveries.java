@@ -18,8 +18,11 @@ public interface GitHubHookDeliveries {
         }
     }
 
-    /** The most recent attempts, newest first (GitHub keeps them for 3 days). */
-    List<Attempt> recentAttempts(GitHostAccess access, String repository, long hookId);
+    /**
+     * The recent attempts, newest first, at least all of those delivered at or after {@code since} (GitHub keeps them
+     * for 3 days), across as many pages as that takes.
+     */
+    List<Attempt> recentAttempts(GitHostAccess access, String repository, long hookId, Instant since);
 
     void redeliver(GitHostAccess access, String repository, long hookId, long attemptId);
 }

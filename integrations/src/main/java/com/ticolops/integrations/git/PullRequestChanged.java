@@ -1,5 +1,6 @@
 package com.ticolops.integrations.git;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -8,11 +9,13 @@ import java.util.List;
  * @param action the provider's action verb, e.g. {@code opened}, {@code closed}, {@code review_requested}
  * @param actor  who did it
  * @param baseChanged an {@code edited} that moved the request onto another target branch, which changes its files
+ * @param updatedAt   the provider's {@code updated_at}: which of two deliveries shows the later state, since they
+ *                    may arrive (and be announced) in either order; null when the payload has none
  */
 public record PullRequestChanged(GitProvider provider, String deliveryId, String repository, String action, int number,
                                  String title, String author, String actor, String url, String sourceBranch,
                                  String targetBranch, boolean merged, boolean draft, List<String> labels,
-                                 boolean baseChanged) implements RepositoryActivity {
+                                 boolean baseChanged, Instant updatedAt) implements RepositoryActivity {
 
     public PullRequestChanged {
         labels = List.copyOf(labels);

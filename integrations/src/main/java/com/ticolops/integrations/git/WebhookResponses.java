@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
@@ -19,33 +22,71 @@ public final class WebhookResponses {
     private WebhookResponses() {
     }
 
-    /** A delivery's body and its JSON, or the response that refuses it. */
-    public record Body(byte[] bytes, JsonNode json, ResponseEntity<Map<String, Object>> refusal) {
+    /**
+     * A delivery's body, or the response that refuses it.
+     *
+     * @param bytes   the raw body, as signed
+     * @param payload its JSON text: the body itself, or the {@code payload} field of a form-encoded delivery
+     */
+    public record Body(byte[] bytes, String payload, JsonNode json, ResponseEntity<Map<String, Object>> refusal) {
 
         public boolean refused() {
             return refusal != null;
         }
     }
 
-    /** Reads the body within {@code limit} bytes and parses it: 413 when too large, 400 unless it is a JSON object. */
+    /**
+     * Reads the body within {@code limit} bytes and parses it: 413 when too large, 400 unless it is a JSON object. A
+     * GitHub hook may be set to the form content type, which sends {@code payload=<url-encoded JSON>}; the raw bytes
+     * stay in the body, since the signature covers them rather than the JSON. The input stream is read, never
+     * {@code getParameter()}, which would consume the raw form.
+     */
     public static Body readJsonObject(HttpServletRequest request, long limit) throws IOException {
         if (request.getContentLengthLong() > limit) {
-            return new Body(null, null, tooLarge(limit));
+            return refused(tooLarge(limit));
         }
         byte[] bytes = readAtMost(request.getInputStream(), limit);
         if (bytes == null) {
-            return new Body(null, null, tooLarge(limit));
+            return refused(tooLarge(limit));
+        }
+        String payload = new String(bytes, StandardCharsets.UTF_8);
+        if (isForm(request.getContentType())) {
+            Optional<String> field = formField(payload, "payload");
+            if (field.isEmpty()) {
+                return refused(error(HttpStatus.BAD_REQUEST, "a form-encoded delivery carries its JSON in a payload field, and this one has none"));
+            }
+            payload = field.get();
         }
         JsonNode json;
         try {
-            json = JSON.readTree(bytes);
+            json = JSON.readTree(payload);
         } catch (JacksonException e) {
-            return new Body(null, null, error(HttpStatus.BAD_REQUEST, "the body is not valid JSON: " + e.getOriginalMessage()));
+            return refused(error(HttpStatus.BAD_REQUEST, "the body is not valid JSON: " + e.getOriginalMessage()));
         }
         if (json == null || !json.isObject()) {
-            return new Body(null, null, error(HttpStatus.BAD_REQUEST, "the body must be a JSON object (set the webhook's content type to application/json)"));
+            return refused(error(HttpStatus.BAD_REQUEST, "the body must be a JSON object (set the webhook's content type to application/json)"));
         }
-        return new Body(bytes, json, null);
+        return new Body(bytes, payload, json, null);
+    }
+
+    private static Body refused(ResponseEntity<Map<String, Object>> response) {
+        return new Body(null, null, null, response);
+    }
+
+    private static boolean isForm(String contentType) {
+        return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+    }
+
+    /** The first value of {@code name} in an {@code application/x-www-form-urlencoded} body. */
+    private static Optional<String> formField(String form, String name) {
+        for (String pair : form.split("&")) {
+            int equals = pair.indexOf('=');
+            String key = equals < 0 ? pair : pair.substring(0, equals);
+            if (URLDecoder.decode(key, StandardCharsets.UTF_8).equals(name)) {
+                return Optional.of(equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The connected repository's secret, else the organisation- or group-wide one configured for the provider. */

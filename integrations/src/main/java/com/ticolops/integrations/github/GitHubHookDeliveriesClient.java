@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,25 +28,50 @@ class GitHubHookDeliveriesClient implements GitHubHookDeliveries {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
+    private static final Pattern NEXT = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"next\"");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
+    /**
+     * GitHub pages deliveries with a cursor: each page's {@code Link} header names the next one. Pages are read, newest
+     * first, until one reaches attempts older than {@code since} or there is no next page.
+     */
     @Override
-    public List<Attempt> recentAttempts(GitHostAccess access, String repository, long hookId) {
-        JsonNode page = parse(send(access, request(access, "/repos/" + repository + "/hooks/" + hookId + "/deliveries?per_page=100").GET()));
+    public List<Attempt> recentAttempts(GitHostAccess access, String repository, long hookId, Instant since) {
         List<Attempt> attempts = new ArrayList<>();
-        for (JsonNode attempt : page) {
-            String deliveredAt = attempt.path("delivered_at").asText(null);
-            attempts.add(new Attempt(attempt.path("id").asLong(), attempt.path("guid").asText(), attempt.path("event").asText(null),
-                    attempt.path("status_code").asInt(0), attempt.path("redelivery").asBoolean(false),
-                    deliveredAt == null ? null : Instant.parse(deliveredAt)));
+        URI page = uri(access, "/repos/" + repository + "/hooks/" + hookId + "/deliveries?per_page=100");
+        while (page != null) {
+            HttpResponse<String> response = send(access, request(access, page).GET());
+            boolean older = false;
+            for (JsonNode attempt : parse(response.body())) {
+                String deliveredAt = attempt.path("delivered_at").asText(null);
+                Instant at = deliveredAt == null ? null : Instant.parse(deliveredAt);
+                older |= at != null && at.isBefore(since);
+                attempts.add(new Attempt(attempt.path("id").asLong(), attempt.path("guid").asText(), attempt.path("event").asText(null),
+                        attempt.path("status_code").asInt(0), attempt.path("redelivery").asBoolean(false), at));
+            }
+            page = older ? null : next(access, response);
         }
         return attempts;
     }
 
+    /** The {@code rel="next"} page, followed only on GitHub's own API host: the request carries the token. */
+    private static URI next(GitHostAccess access, HttpResponse<?> response) {
+        Matcher next = response.headers().firstValue("Link").map(NEXT::matcher).filter(Matcher::find).orElse(null);
+        if (next == null) {
+            return null;
+        }
+        URI uri = URI.create(next.group(1));
+        URI api = URI.create(access.apiUrl());
+        if (!uri.getScheme().equalsIgnoreCase(api.getScheme()) || !uri.getHost().equalsIgnoreCase(api.getHost()) || uri.getPort() != api.getPort()) {
+            throw new GitHostException(GitHostException.Reason.FAILED, "GitHub's next page of deliveries is on another host: " + uri.getHost(), null);
+        }
+        return uri;
+    }
+
     @Override
     public void redeliver(GitHostAccess access, String repository, long hookId, long attemptId) {
-        send(access, request(access, "/repos/" + repository + "/hooks/" + hookId + "/deliveries/" + attemptId + "/attempts")
+        send(access, request(access, uri(access, "/repos/" + repository + "/hooks/" + hookId + "/deliveries/" + attemptId + "/attempts"))
                 .POST(HttpRequest.BodyPublishers.noBody()));
     }
 
@@ -56,22 +83,26 @@ class GitHubHookDeliveriesClient implements GitHubHookDeliveries {
         }
     }
 
-    private static HttpRequest.Builder request(GitHostAccess access, String path) {
-        return HttpRequest.newBuilder(URI.create(access.apiUrl().replaceAll("/+$", "") + path))
+    private static URI uri(GitHostAccess access, String path) {
+        return URI.create(access.apiUrl().replaceAll("/+$", "") + path);
+    }
+
+    private static HttpRequest.Builder request(GitHostAccess access, URI uri) {
+        return HttpRequest.newBuilder(uri)
                 .timeout(TIMEOUT)
                 .header("Accept", "application/vnd.github+json")
                 .header("X-GitHub-Api-Version", "2022-11-28")
                 .header("Authorization", "Bearer " + access.token());
     }
 
-    private String send(GitHostAccess access, HttpRequest.Builder request) {
+    private HttpResponse<String> send(GitHostAccess access, HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
                 throw new GitHostException(GitHostException.reasonFor(response.statusCode()), "GitHub answered " + response.statusCode()
                         + " to " + response.request().method() + " " + response.uri().getPath(), null);
             }
-            return response.body();
+            return response;
         } catch (IOException e) {
             throw new GitHostException(GitHostException.Reason.FAILED, "GitHub (" + access.apiUrl() + ") could not be reached: " + e, e);
         } catch (InterruptedException e) {

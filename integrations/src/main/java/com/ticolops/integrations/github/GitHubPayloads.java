@@ -78,7 +78,7 @@ final class GitHubPayloads {
         requirePresent(push.getRepository(), "repository");
         List<PushReceived.Commit> commits = push.getCommits().stream()
                 .map(commit -> new PushReceived.Commit(commit.getSha(), firstLine(commit.getMessage()), name(commit.getAuthor()), commit.getUrl(),
-                        files(commit.getAdded(), commit.getModified(), commit.getRemoved()),
+                        files(listed(commit::getAdded), listed(commit::getModified), listed(commit::getRemoved)),
                         commit.getTimestamp() == null ? null : commit.getTimestamp().toInstant()))
                 .toList();
         String pusher = push.getPusher() != null && push.getPusher().getName() != null ? push.getPusher().getName() : push.getSender().getLogin();
@@ -93,7 +93,7 @@ final class GitHubPayloads {
                 pr.getTitle(), pr.getUser().getLogin(), event.getSender().getLogin(), String.valueOf(pr.getHtmlUrl()),
                 pr.getHead().getRef(), pr.getBase().getRef(), pr.getMergedAt() != null, pr.isDraft(),
                 pr.getLabels() == null ? List.of() : pr.getLabels().stream().map(GHLabel::getName).toList(),
-                event.getChanges() != null && event.getChanges().getBase() != null);
+                event.getChanges() != null && event.getChanges().getBase() != null, instant(pr.getUpdatedAt()));
     }
 
     /** Only a submitted review says something; edits and dismissals are stored and ignored. */
@@ -294,6 +294,18 @@ final class GitHubPayloads {
     private static void requirePresent(Object value, String field) throws IOException {
         if (value == null) {
             throw new IOException("the payload has no " + field);
+        }
+    }
+
+    /**
+     * A commit may come without {@code added}/{@code removed}/{@code modified} (hand-written deliveries, trimmed payloads):
+     * github-api's getters then throw a NullPointerException rather than return null, and such a push is still a push.
+     */
+    private static List<String> listed(Supplier<List<String>> files) {
+        try {
+            return files.get();
+        } catch (NullPointerException absent) {
+            return List.of();
         }
     }
 

@@ -28,10 +28,12 @@ final class GitHubSignature {
         }
     }
 
-    /** Compares in constant time, so the response time leaks nothing about how much of a forged signature was right. */
+    /**
+     * The header exactly as GitHub sends it, {@code sha256=} and lower-case hex, compared in constant time so the response
+     * time leaks nothing about how much of a forged signature was right.
+     */
     static boolean matches(String secret, byte[] body, String signatureHeader) {
         byte[] expected = sign(secret, body).getBytes(StandardCharsets.US_ASCII);
-        byte[] actual = signatureHeader.trim().toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
-        return MessageDigest.isEqual(expected, actual);
+        return MessageDigest.isEqual(expected, signatureHeader.getBytes(StandardCharsets.US_ASCII));
     }
 }

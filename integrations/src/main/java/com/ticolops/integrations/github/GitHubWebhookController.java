@@ -9,7 +9,6 @@ import com.ticolops.integrations.git.WebhookSecrets;
 import com.ticolops.integrations.git.WebhookResponses;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,7 +71,7 @@ class GitHubWebhookController {
             }
             return error(HttpStatus.UNAUTHORIZED, "X-Hub-Signature-256 does not match the body: check the webhook's secret");
         }
-        String text = new String(body.bytes(), StandardCharsets.UTF_8);
+        String text = body.payload();
         List<Object> events;
         try {
             events = GitHubPayloads.toEvents(event, deliveryId, text);

@@ -107,7 +107,7 @@ final class GitLabPayloads {
                 mr.getIid() == null ? 0 : mr.getIid().intValue(), mr.getTitle(), author, actor, mr.getUrl(), mr.getSourceBranch(),
                 mr.getTargetBranch(), "merge".equals(mr.getAction()) || "merged".equals(mr.getState()), draft,
                 event.getLabels() == null ? List.of() : event.getLabels().stream().map(EventLabel::getTitle).toList(),
-                event.getChanges() != null && event.getChanges().get("target_branch") != null);
+                event.getChanges() != null && event.getChanges().get("target_branch") != null, instant(mr.getUpdatedAt()));
     }
 
     /** GitLab's verbs in GitHub's words, so announcements and filters need one vocabulary. */

@@ -82,7 +82,7 @@ class GitLabWebhookController {
             }
             return error(HttpStatus.UNAUTHORIZED, "X-Gitlab-Token does not match: check the webhook's secret token");
         }
-        String text = new String(body.bytes(), StandardCharsets.UTF_8);
+        String text = body.payload();
         List<Object> events;
         try {
             events = GitLabPayloads.toEvents(event, deliveryId, text);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.ticolops.integrations.chat.AnnouncementRequested.Anchor;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -213,9 +214,25 @@ class AnnouncementDeliveryTest {
             return Optional.ofNullable(refs.get(platform.id() + " " + channelId + " " + key));
         }
 
+        final Map<String, Instant> shown = new HashMap<>();
+
         @Override
-        public void remember(Platform platform, String channelId, String key, String messageRef) {
-            refs.put(platform.id() + " " + channelId + " " + key, messageRef);
+        public boolean showsLaterState(Platform platform, String channelId, Anchor anchor) {
+            Instant current = shown.get(platform.id() + " " + channelId + " " + anchor.key());
+            return anchor.asOf() != null && current != null && current.isAfter(anchor.asOf());
+        }
+
+        @Override
+        public void remember(Platform platform, String channelId, Anchor anchor, String messageRef) {
+            refs.put(platform.id() + " " + channelId + " " + anchor.key(), messageRef);
+            updated(platform, channelId, anchor);
+        }
+
+        @Override
+        public void updated(Platform platform, String channelId, Anchor anchor) {
+            if (anchor.asOf() != null) {
+                shown.merge(platform.id() + " " + channelId + " " + anchor.key(), anchor.asOf(), (a, b) -> a.isAfter(b) ? a : b);
+            }
         }
     }
 }

@@ -57,6 +57,16 @@ class GitHubPayloadsTest {
     }
 
     @Test
+    void GIVEN_a_push_whose_commits_list_no_files_WHEN_read_THEN_it_is_a_push_of_commits_without_files() throws IOException {
+        List<Object> events = GitHubPayloads.toEvents("push", DELIVERY, fixture("push-commit-without-file-lists.json"));
+
+        PushReceived push = (PushReceived) events.get(0);
+        assertThat(push.commits()).containsExactly(new PushReceived.Commit("2222222222222222222222222222222222222222", "Add the basket page",
+                "alice", "https://github.com/acme/rocket/commit/2222222", List.of(), null));
+        assertThat(push.paths()).isEmpty();
+    }
+
+    @Test
     void GIVEN_a_multi_line_commit_message_WHEN_read_THEN_only_its_first_line_is_kept() throws IOException {
         PushReceived push = (PushReceived) GitHubPayloads.toEvents("push", DELIVERY, fixture("push-two-commits.json")).get(0);
 
@@ -102,7 +112,7 @@ class GitHubPayloadsTest {
 
         assertThat(events).containsExactly(new PullRequestChanged(GitProvider.GITHUB, DELIVERY, "acme/rocket", "opened", 7,
                 "Add a parachute", "carol", "dave", "https://github.com/acme/rocket/pull/7", "feature/parachute", "main",
-                false, true, List.of("safety", "priority:high"), false));
+                false, true, List.of("safety", "priority:high"), false, Instant.parse("2026-03-02T09:30:00Z")));
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class GitLabPayloadsTest {
 
@@ -87,6 +88,17 @@ class GitLabPayloadsTest {
         assertThat(moved.action()).isEqualTo("edited");
         assertThat(moved.baseChanged()).isTrue();
         assertThat(renamed.baseChanged()).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2026-03-02 09:30:00 UTC", "2026-03-02T09:30:00Z", "2026-03-02T10:30:00+01:00"})
+    void aMergeRequestKnowsWhenItWasUpdatedInEachFormatGitLabWritesIt(String updatedAt) throws IOException {
+        String body = "{\"object_kind\":\"merge_request\",\"user\":{\"username\":\"dan\"}," + PROJECT + ",\"object_attributes\":{\"iid\":3,"
+                + "\"title\":\"T\",\"action\":\"merge\",\"state\":\"merged\",\"updated_at\":\"" + updatedAt + "\"}}";
+
+        PullRequestChanged pr = (PullRequestChanged) GitLabPayloads.toEvents("Merge Request Hook", "d7", body).get(0);
+
+        assertThat(pr.updatedAt()).isEqualTo(Instant.parse("2026-03-02T09:30:00Z"));
     }
 
     @Test
