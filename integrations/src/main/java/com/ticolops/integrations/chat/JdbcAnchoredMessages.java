@@ -1,5 +1,7 @@
 package com.ticolops.integrations.chat;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -7,7 +9,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /** {@link AnchoredMessages} in PostgreSQL ({@code announcement_messages}, V9). */
 @Component
-class JdbcAnchoredMessages implements AnchoredMessages {
+class JdbcAnchoredMessages implements AnchoredMessages, AnchoredMessageRetention {
+
+    /** Deletes in batches, so a first run over years of anchors holds no long lock. */
+    private static final int BATCH = 10_000;
 
     private final JdbcClient jdbc;
 
@@ -41,5 +46,19 @@ class JdbcAnchoredMessages implements AnchoredMessages {
                         insert into announcement_messages (platform, channel_id, anchor_key, message_ref) values (?, ?, ?, ?)
                         on conflict (platform, channel_id, anchor_key) do update set message_ref = excluded.message_ref, posted_at = now()""")
                 .params(platform.id(), channelId, key, messageRef).update();
+    }
+
+    @Override
+    public int forgetPostedBefore(Instant cutoff) {
+        int forgotten = 0;
+        int deleted;
+        do {
+            deleted = jdbc.sql("""
+                            delete from announcement_messages where ctid in (
+                                select ctid from announcement_messages where posted_at < ? limit ?)""")
+                    .params(Timestamp.from(cutoff), BATCH).update();
+            forgotten += deleted;
+        } while (deleted == BATCH);
+        return forgotten;
     }
 }
