@@ -7,3 +7,7 @@ create index announcement_messages_by_posted_at on announcement_messages (posted
 -- again after a crash (its message committed, its completion not) finds its message instead of posting a second one.
 alter table console_messages add column announcement_id uuid;
 create unique index console_messages_by_announcement on console_messages (announcement_id);
+
+-- The resubmission task looks for failed and stale publications every few seconds: by status, not by reading the
+-- week of completed ones the registry keeps.
+create index event_publication_by_status on event_publication (status, publication_date);
