@@ -296,6 +296,6 @@ class ConsolePageBrowserTest {
     }
 
     private static byte[] payload(String name, String repository) {
-        return Payloads.bytes(Payloads.NOTIFICATION + name, repository);
+        return Payloads.bytes(Payloads.ANNOUNCEMENT + name, repository);
     }
 }

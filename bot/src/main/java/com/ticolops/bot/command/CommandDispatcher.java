@@ -48,6 +48,9 @@ class CommandDispatcher implements CommandPort {
 
     @Override
     public Reply handle(CommandInvocation invocation) {
+        if (invocation.typed().isPresent()) {
+            return handleTyped(invocation, invocation.typed().get());
+        }
         CommandLine line = CommandLine.parse(invocation.text()).withoutPrefix();
         if (line.size() == 0) {
             return Reply.privately("Type a command after /ticolops, for example `/ticolops help`.");
@@ -57,21 +60,39 @@ class CommandDispatcher implements CommandPort {
             return unknown(line);
         }
         CommandHandler handler = match.get().handler();
-        CommandSpec spec = handler.spec();
         Map<String, String> options;
         try {
-            options = OptionBinder.bind(spec, line, match.get().words());
+            options = OptionBinder.bind(handler.spec(), line, match.get().words());
         } catch (OptionBinder.InvalidOptions e) {
-            return Reply.privately(e.getMessage()).withSection("Usage", usage(spec));
+            return Reply.privately(e.getMessage()).withSection("Usage", usage(handler.spec()));
         }
+        return runReportingFailures(handler, invocation, options);
+    }
+
+    /** Options that arrive typed and by name (Discord) are checked as such, never joined into text and parsed again. */
+    private Reply handleTyped(CommandInvocation invocation, CommandInvocation.TypedCommand typed) {
+        CommandHandler handler = handlers.get(typed.name());
+        if (handler == null) {
+            return unknown(CommandLine.parse(typed.name()));
+        }
+        Map<String, String> options;
+        try {
+            options = OptionBinder.bindNamed(handler.spec(), typed.options());
+        } catch (OptionBinder.InvalidOptions e) {
+            return Reply.privately(e.getMessage()).withSection("Usage", usage(handler.spec()));
+        }
+        return runReportingFailures(handler, invocation, options);
+    }
+
+    private Reply runReportingFailures(CommandHandler handler, CommandInvocation invocation, Map<String, String> options) {
         try {
             return run(handler, invocation, options);
         } catch (CommandException e) {
             return Reply.privately(e.getMessage());
         } catch (RuntimeException e) {
             String reference = UUID.randomUUID().toString().substring(0, 8);
-            log.error("Command `{}` from {} failed (reference {})", spec.name(), invocation.actor(), reference, e);
-            return Reply.privately("Something went wrong running `" + spec.name() + "`. It was logged with reference " + reference + ".");
+            log.error("Command `{}` from {} failed (reference {})", handler.spec().name(), invocation.actor(), reference, e);
+            return Reply.privately("Something went wrong running `" + handler.spec().name() + "`. It was logged with reference " + reference + ".");
         }
     }
 

@@ -14,6 +14,9 @@ final class OptionBinder {
     /** {@code <@U123>}, {@code <@U123|bob>} (Slack), {@code <@!123>} (Discord) or {@code @bob} (console). */
     private static final Pattern MENTION = Pattern.compile("^(?:<@!?([A-Za-z0-9]+)(?:\\|[^>]*)?>|@([A-Za-z0-9][A-Za-z0-9._-]{0,63}))$");
 
+    /** A user option's value as typed platforms send it: the platform's own user id. */
+    private static final Pattern RAW_USER_ID = Pattern.compile("[A-Za-z0-9]{1,64}");
+
     private OptionBinder() {
     }
 
@@ -40,6 +43,30 @@ final class OptionBinder {
         if (next < line.size()) {
             throw new InvalidOptions("`" + spec.name() + "` does not take `" + line.restFrom(next) + "`.");
         }
+        return values;
+    }
+
+    /** Checks options a platform gave by name: required ones present, choices valid, users as ids or mentions, nothing unknown. */
+    static Map<String, String> bindNamed(CommandSpec spec, Map<String, String> given) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (OptionSpec option : spec.options()) {
+            String value = given.get(option.name());
+            if (value == null || value.isBlank()) {
+                if (option.required()) {
+                    throw new InvalidOptions("`" + spec.name() + "` needs " + option.usage() + ": " + option.description() + ".");
+                }
+                continue;
+            }
+            values.put(option.name(), switch (option.type()) {
+                case USER -> RAW_USER_ID.matcher(value).matches() ? value : mentionedUser(option, value);
+                case CHOICE -> choice(option, value);
+                case WORD, TEXT -> value.strip();
+            });
+        }
+        given.keySet().stream().filter(name -> !values.containsKey(name) && spec.options().stream().noneMatch(o -> o.name().equals(name)))
+                .findFirst().ifPresent(unknown -> {
+                    throw new InvalidOptions("`" + spec.name() + "` has no option `" + unknown + "`.");
+                });
         return values;
     }
 

@@ -1,7 +1,7 @@
 package com.ticolops.bot.history;
 
-import com.ticolops.bot.repository.GitHosts;
-import com.ticolops.bot.repository.Repositories;
+import com.ticolops.bot.repo.GitHosts;
+import com.ticolops.bot.repo.Repositories;
 import com.ticolops.integrations.git.GitHostException;
 import com.ticolops.integrations.git.PullRequestChanged;
 import java.sql.Timestamp;
@@ -13,8 +13,9 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Keeps the paths each pull (merge) request changes, which no webhook payload lists: asked of the provider's API after
@@ -43,7 +44,13 @@ class PullRequestFiles {
         this.jdbc = jdbc;
     }
 
-    @ApplicationModuleListener
+    /**
+     * Like {@code @ApplicationModuleListener} (after commit, asynchronously, completed in the event publication registry),
+     * but without its transaction: the API call must hold no database connection, and the one write is a single
+     * statement, atomic by itself.
+     */
+    @Async
+    @TransactionalEventListener
     void on(PullRequestChanged pr) {
         if (!CHANGING_FILES.contains(pr.action()) && !("edited".equals(pr.action()) && pr.baseChanged())) {
             return;

@@ -1,6 +1,6 @@
 package com.ticolops.bot.history;
 
-import com.ticolops.bot.repository.Repositories;
+import com.ticolops.bot.repo.Repositories;
 import com.ticolops.integrations.git.DeploymentStatusChanged;
 import com.ticolops.integrations.git.PipelineFinished;
 import com.ticolops.integrations.git.PullRequestChanged;

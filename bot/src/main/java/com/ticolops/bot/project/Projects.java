@@ -2,7 +2,6 @@ package com.ticolops.bot.project;
 
 import com.ticolops.bot.command.ProjectRef;
 import com.ticolops.integrations.chat.Conversation;
-import com.ticolops.integrations.chat.Platform;
 import com.ticolops.bot.command.Role;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -125,13 +124,6 @@ public class Projects {
     public Optional<ProjectRef> projectOf(Conversation conversation) {
         return jdbc.sql("select p.id, p.name from channels c join projects p on p.id = c.project_id where c.platform = ? and c.external_id = ?")
                 .params(conversation.platform().id(), conversation.channelId()).query(ProjectRef.class).optional();
-    }
-
-    /** Where the project's announcements go. */
-    public List<Conversation> channelsOf(long projectId) {
-        return jdbc.sql("select platform, external_id from channels where project_id = ? order by platform, external_id").param(projectId)
-                .query((row, n) -> new Conversation(Platform.valueOf(row.getString("platform").toUpperCase(Locale.ROOT)), row.getString("external_id")))
-                .list();
     }
 
     public Optional<Role> roleOf(long userId, long projectId) {

@@ -42,11 +42,16 @@ class LinkAccountCommand implements CommandHandler {
             return Reply.privately("Your link code is " + fresh.code() + ". On your other platform (Slack, Discord or the console) run "
                     + "`/ticolops link account " + fresh.code() + "` within " + Users.LINK_CODE_LIFETIME.toMinutes() + " minutes.");
         }
-        long owner = users.redeemLinkCode(code.get(), context.userId())
-                .orElseThrow(() -> new CommandException("The link code " + code.get() + " is unknown or has expired. Run `/ticolops link account` "
-                        + "on your other platform for a new one."));
-        if (owner == context.userId()) {
-            throw new CommandException("That code is from this same account. Run it on your other platform (Slack, Discord or the console).");
+        long owner;
+        try {
+            owner = users.redeemLinkCode(code.get(), context.userId());
+        } catch (AccountLinkException e) {
+            throw new CommandException(switch (e.reason()) {
+                case SAME_ACCOUNT -> "That code is from this same account. Run it on your other platform (Slack, Discord or the console).";
+                case SAME_PLATFORM -> "That code belongs to someone who already has a " + context.actor().platform().id() + " account: link account "
+                        + "joins your accounts on different platforms (Slack, Discord, the console), not two accounts on one.";
+                default -> "The link code " + code.get() + " is unknown or has expired. Run `/ticolops link account` on your other platform for a new one.";
+            });
         }
         return Reply.privately("Linked: this " + context.actor().platform().id() + " account is now one person with "
                 + users.displayName(owner) + "'s other accounts, with the projects and roles of both.");

@@ -38,11 +38,12 @@ abstract class LinkCommand implements CommandHandler {
     @Override
     public Reply handle(CommandContext context) {
         String value = context.option(spec.options().get(0).name());
-        if (!valid.matcher(value).matches()) {
-            throw new CommandException("`" + value + "` is not a valid " + label + ": " + expected + ". Example: /ticolops " + spec.example());
-        }
-        if (users.link(context.userId(), kind, value).isPresent()) {
-            throw new CommandException("The " + label + " " + value + " is already linked to someone else. If it is yours, ask them to link another.");
+        try {
+            users.link(context.userId(), kind, value, valid);
+        } catch (AccountLinkException e) {
+            throw new CommandException(e.reason() == AccountLinkException.Reason.INVALID
+                    ? "`" + value + "` is not a valid " + label + ": " + expected + ". Example: /ticolops " + spec.example()
+                    : "The " + label + " " + value + " is already linked to someone else. If it is yours, ask them to link another.");
         }
         return Reply.privately("Linked " + label + " " + value + " to you.");
     }

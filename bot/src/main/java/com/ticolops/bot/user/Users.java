@@ -6,7 +6,10 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,9 +25,11 @@ public class Users {
 
     private final SecureRandom random = new SecureRandom();
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    Users(JdbcClient jdbc) {
+    Users(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /** The user behind a chat account, created the first time we see (or someone mentions) them. */
@@ -57,23 +62,29 @@ public class Users {
     }
 
     /**
-     * Links an account to a user. A user has one GitHub and one GitLab name (a new link replaces the old one) and any
-     * number of email addresses.
+     * Links a GitHub or GitLab name or an email address to a user. A user has one GitHub and one GitLab name (a new
+     * link replaces the old one) and any number of email addresses.
      *
-     * @return the user it was linked to before, if the identity belonged to someone else
+     * @param valid what a value of this kind looks like
+     * @throws AccountLinkException INVALID, or TAKEN when the identity belongs to someone else
      */
     @Transactional
-    public Optional<Long> link(long userId, IdentityKind kind, String externalId) {
+    public void link(long userId, IdentityKind kind, String externalId, Pattern valid) {
+        if (!valid.matcher(externalId).matches()) {
+            throw new AccountLinkException(AccountLinkException.Reason.INVALID, kind.id() + " " + externalId);
+        }
         String normalized = kind.normalize(externalId);
         Optional<Long> owner = find(kind, normalized);
         if (owner.isPresent()) {
-            return owner.get() == userId ? Optional.empty() : owner;
+            if (owner.get() != userId) {
+                throw new AccountLinkException(AccountLinkException.Reason.TAKEN, kind.id() + " " + externalId);
+            }
+            return;
         }
         if (kind != IdentityKind.EMAIL) {
             jdbc.sql("delete from user_identities where user_id = ? and kind = ?").params(userId, kind.id()).update();
         }
         jdbc.sql("insert into user_identities (user_id, kind, external_id) values (?, ?, ?)").params(userId, kind.id(), normalized).update();
-        return Optional.empty();
     }
 
     /** How to mention a user on a platform: the platform's own mention when they have an account there, their name otherwise. */
@@ -103,39 +114,37 @@ public class Users {
     }
 
     /**
-     * Makes the redeeming user and the code's owner one person: the redeemer's accounts and project memberships move to
-     * the owner (keeping the higher role where both are members), and the redeemer's user is removed. The owner's GitHub
+     * Makes the redeeming user and the code's owner one person: the redeemer's accounts move to the owner, every
+     * module moves the redeemer's rows on {@link AccountsMerged}, and the redeemer's user is removed. The owner's GitHub
      * and GitLab names win where both have one, as a person has one of each.
      *
-     * @return the owner the accounts now belong to, or empty when the code is unknown or expired
+     * @return the owner the accounts now belong to
+     * @throws AccountLinkException UNKNOWN_CODE, SAME_ACCOUNT (the code stays usable) or SAME_PLATFORM
      */
     @Transactional
-    public Optional<Long> redeemLinkCode(String code, long redeemer) {
-        String normalized = code.toUpperCase(java.util.Locale.ROOT);
-        Optional<Long> owner = jdbc.sql("select user_id from link_codes where code = ? and expires_at > now() for update")
-                .param(normalized).query(Long.class).optional();
-        if (owner.isEmpty() || owner.get() == redeemer) {
-            return owner;
+    public long redeemLinkCode(String code, long redeemer) {
+        String normalized = code.toUpperCase(Locale.ROOT);
+        long keep = jdbc.sql("select user_id from link_codes where code = ? and expires_at > now() for update")
+                .param(normalized).query(Long.class).optional()
+                .orElseThrow(() -> new AccountLinkException(AccountLinkException.Reason.UNKNOWN_CODE, code));
+        if (keep == redeemer) {
+            throw new AccountLinkException(AccountLinkException.Reason.SAME_ACCOUNT, code);
+        }
+        boolean samePlatform = jdbc.sql("""
+                        select exists (select 1 from user_identities k join user_identities r on r.kind = k.kind
+                        where k.user_id = ? and r.user_id = ? and k.kind in ('console', 'slack', 'discord'))""")
+                .params(keep, redeemer).query(Boolean.class).single();
+        if (samePlatform) {
+            throw new AccountLinkException(AccountLinkException.Reason.SAME_PLATFORM, code);
         }
         jdbc.sql("delete from link_codes where code = ?").param(normalized).update();
-        long keep = owner.get();
         jdbc.sql("""
                 delete from user_identities r where r.user_id = ? and r.kind in ('github', 'gitlab')
                 and exists (select 1 from user_identities o where o.user_id = ? and o.kind = r.kind)""").params(redeemer, keep).update();
         jdbc.sql("update user_identities set user_id = ? where user_id = ?").params(keep, redeemer).update();
-        jdbc.sql("""
-                insert into project_members (project_id, user_id, role)
-                select project_id, ?, role from project_members where user_id = ?
-                on conflict (project_id, user_id) do update set role = case
-                    when 'admin' in (project_members.role, excluded.role) then 'admin'
-                    when 'maintainer' in (project_members.role, excluded.role) then 'maintainer'
-                    else 'member' end""").params(keep, redeemer).update();
-        jdbc.sql("update projects set created_by = ? where created_by = ?").params(keep, redeemer).update();
-        jdbc.sql("update repositories set connected_by = ? where connected_by = ?").params(keep, redeemer).update();
-        jdbc.sql("update subscriptions set created_by = ? where created_by = ?").params(keep, redeemer).update();
-        jdbc.sql("update git_access_tokens set set_by = ? where set_by = ?").params(keep, redeemer).update();
+        events.publishEvent(new AccountsMerged(keep, redeemer));
         jdbc.sql("delete from users where id = ?").param(redeemer).update();
-        return owner;
+        return keep;
     }
 
     public record LinkCode(String code, OffsetDateTime expiresAt) {

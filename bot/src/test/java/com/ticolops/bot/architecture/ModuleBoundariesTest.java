@@ -1,6 +1,7 @@
 package com.ticolops.bot.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -55,6 +56,22 @@ class ModuleBoundariesTest {
     @Test
     void theBotsFeatureModulesHaveNoCyclesAndUseOnlyEachOthersPublicApi() {
         ApplicationModules.of(TicolopsApplication.class).verify();
+    }
+
+    @Test
+    void everyFeatureModuleDeclaresWhatItMayUse() {
+        List<String> undeclared = ApplicationModules.of(TicolopsApplication.class).stream()
+                .filter(module -> module.getBasePackage().getAnnotation(org.springframework.modulith.ApplicationModule.class).isEmpty())
+                .map(module -> module.getBasePackage().getName()).toList();
+
+        assertThat(undeclared).as("bot packages without package-info.java and @ApplicationModule(allowedDependencies = ...)").isEmpty();
+    }
+
+    @Test
+    void aModuleReachingAModuleItDoesNotDeclareFailsTheVerification() {
+        ApplicationModules sample = ApplicationModules.of("com.ticolops.modulesample", location -> location.contains("modulesample"));
+
+        assertThatThrownBy(sample::verify).hasMessageContaining("orders").hasMessageContaining("billing");
     }
 
     @Test

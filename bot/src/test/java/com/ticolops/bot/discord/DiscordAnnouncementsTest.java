@@ -133,6 +133,6 @@ class DiscordAnnouncementsTest extends DiscordEndToEnd {
     }
 
     private byte[] payload(String name) {
-        return Payloads.bytes(Payloads.NOTIFICATION + name, repository);
+        return Payloads.bytes(Payloads.ANNOUNCEMENT + name, repository);
     }
 }

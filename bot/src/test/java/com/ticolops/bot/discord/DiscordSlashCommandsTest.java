@@ -87,6 +87,14 @@ class DiscordSlashCommandsTest extends DiscordEndToEnd {
     }
 
     @Test
+    void anOptionReachesTheCommandExactlyAsTypedNotReparsedAsText() {
+        // A quote inside a value used to be dropped when options were joined into a command line: `sh"op` became `shop`.
+        FakeDiscord.Interaction interaction = discord.slashCommand(channel, alice, "alice", "project", "create", string("name", "sh\"op"));
+
+        assertThat(visibleText(privateReply(interaction))).contains("`sh\"op` can't be a project name");
+    }
+
+    @Test
     void aButtonClickRunsItsCommandAsTheClickingUser() {
         // GIVEN alice has two projects, the second one followed by another channel
         String otherChannel = FakeDiscord.newId();

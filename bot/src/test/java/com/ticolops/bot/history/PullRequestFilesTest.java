@@ -202,7 +202,7 @@ class PullRequestFilesTest {
     }
 
     private void stubGitHubPullRequest() {
-        api.stubFor(get(urlPathEqualTo("/repos/" + repository)).willReturn(okJson(text("/com/ticolops/bot/repository/github_repository.json")
+        api.stubFor(get(urlPathEqualTo("/repos/" + repository)).willReturn(okJson(text("/com/ticolops/bot/repo/github_repository.json")
                 .replace("REPOSITORY", repository).replace("NAME", repository.substring(repository.indexOf('/') + 1))
                 .replace("API", api.baseUrl()).replace("ADMIN", "false"))));
         api.stubFor(get(urlPathEqualTo(pulls)).willReturn(okJson(text("github_pull_request.json")
@@ -210,7 +210,7 @@ class PullRequestFilesTest {
     }
 
     private void deliverGitHub(String secret, String delivery) {
-        byte[] body = text("/com/ticolops/bot/notification/pull_request_opened.json").replace("REPOSITORY", repository)
+        byte[] body = text("/com/ticolops/bot/announcement/pull_request_opened.json").replace("REPOSITORY", repository)
                 .getBytes(StandardCharsets.UTF_8);
         Ticolops.Response response = ticolops.gitHubDelivery("pull_request", delivery, body, secret);
         assertThat(response.status()).as(response.body().toString()).isEqualTo(202);

@@ -45,8 +45,8 @@ class RepositoryFactsTest {
 
     @Test
     void pushedCommitsAreKeptWithAuthorTimeBranchAndFilesOnceEvenWhenPushedAgain() {
-        deliver("push", Payloads.NOTIFICATION + "push.json");
-        deliver("push", Payloads.NOTIFICATION + "push.json");
+        deliver("push", Payloads.ANNOUNCEMENT + "push.json");
+        deliver("push", Payloads.ANNOUNCEMENT + "push.json");
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(rows("select sha from repository_commits where repository_id = ?")).hasSize(2));
         Map<String, Object> first = jdbc.sql("select author, message, authored_at, branch, array_to_string(files, ',') as files from repository_commits "
@@ -60,7 +60,7 @@ class RepositoryFactsTest {
 
     @Test
     void aPullRequestIsOneRowThatFollowsItFromOpenedToMergedWithItsReviews() {
-        deliver("pull_request", Payloads.NOTIFICATION + "pull_request_opened.json");
+        deliver("pull_request", Payloads.ANNOUNCEMENT + "pull_request_opened.json");
         await().atMost(WAIT).untilAsserted(() -> assertThat(rows("select state from pull_requests where repository_id = ?")).containsExactly("open"));
 
         deliver("pull_request_review", "review_approved.json");
@@ -78,7 +78,7 @@ class RepositoryFactsTest {
 
     @Test
     void finishedPipelinesAndDeploymentStatusesAreKeptWithTheirTimes() {
-        deliver("workflow_run", Payloads.NOTIFICATION + "workflow_run_failed.json");
+        deliver("workflow_run", Payloads.ANNOUNCEMENT + "workflow_run_failed.json");
         deliver("deployment_status", "deployment_status_success.json");
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(rows("select outcome || ' ' || branch || ' ' || extract(epoch from finished_at - started_at)::int "
@@ -92,7 +92,7 @@ class RepositoryFactsTest {
         String stranger = "octo-org/" + Names.unique("stranger");
 
         Ticolops.Response response = ticolops.gitHubDelivery("push", UUID.randomUUID().toString(),
-                payload(Payloads.NOTIFICATION + "push.json").replace(repository, stranger).getBytes(StandardCharsets.UTF_8), secret);
+                payload(Payloads.ANNOUNCEMENT + "push.json").replace(repository, stranger).getBytes(StandardCharsets.UTF_8), secret);
 
         assertThat(response.status()).isEqualTo(401);
         assertThat(jdbc.sql("select count(*) from repository_commits c join repositories r on r.id = c.repository_id where r.full_name = ?")

@@ -215,6 +215,6 @@ class SlackAnnouncementsTest extends SlackTestBase {
     }
 
     private byte[] payload(String name) {
-        return Payloads.bytes(Payloads.NOTIFICATION + name, repository);
+        return Payloads.bytes(Payloads.ANNOUNCEMENT + name, repository);
     }
 }

@@ -8,12 +8,12 @@ import java.nio.charset.StandardCharsets;
 /** The project's own webhook payloads under {@code src/test/resources}, written with {@code REPOSITORY} where a test puts its own. */
 public final class Payloads {
 
-    public static final String NOTIFICATION = "/com/ticolops/bot/notification/";
+    public static final String ANNOUNCEMENT = "/com/ticolops/bot/announcement/";
 
     private Payloads() {
     }
 
-    /** @param resource an absolute classpath path, e.g. {@code NOTIFICATION + "push.json"} */
+    /** @param resource an absolute classpath path, e.g. {@code ANNOUNCEMENT + "push.json"} */
     public static String read(String resource, String repository) {
         return text(Payloads.class, resource).replace("REPOSITORY", repository);
     }

@@ -97,6 +97,9 @@ class LinkCommandsTest {
         String slackChannel = "C" + Names.unique("C").toUpperCase().replaceAll("[^A-Z0-9]", "");
         ticolops.command(alice, Names.unique("web-room"), "project create " + consoleProject);
         onSlack(slackId, slackChannel, "project create " + slackProject);
+        String repository = "octo-org/" + Names.unique("shop");
+        onSlack(slackId, slackChannel, "repo connect github " + repository);
+        onSlack(slackId, slackChannel, "subscribe " + repository + " pushes");
 
         // WHEN she asks for a code on the console and types it on Slack
         String code = codeIn(ticolops.command(alice, "dm", "link account").text());
@@ -108,6 +111,12 @@ class LinkCommandsTest {
         assertThat(linked(alice, "slack")).isEqualTo(slackId);
         assertThat(ticolops.command(alice, "dm", "project list").all()).contains(consoleProject + " — admin", slackProject + " — admin");
         assertThat(onSlack(slackId, slackChannel, "member list").sections().get(0).body()).isEqualTo("<@" + slackId + "> — admin");
+        // AND what the Slack account did (a repository connected, a subscription made) is hers
+        long aliceId = jdbc.sql("select user_id from user_identities where kind = 'console' and external_id = ?").param(alice).query(Long.class).single();
+        assertThat(jdbc.sql("select r.connected_by from repositories r where r.full_name = ?").param(repository).query(Long.class).single())
+                .isEqualTo(aliceId);
+        assertThat(jdbc.sql("select s.created_by from subscriptions s join repositories r on r.id = s.repository_id where r.full_name = ?")
+                .param(repository).query(Long.class).list()).isNotEmpty().containsOnly(aliceId);
         // AND the code cannot be used twice
         assertThat(onSlack(slackId, slackChannel, "link account " + code).text()).startsWith("The link code " + code + " is unknown or has expired.");
     }
@@ -118,6 +127,19 @@ class LinkCommandsTest {
 
         assertThat(ticolops.command(alice, "dm", "link account " + code).text())
                 .isEqualTo("That code is from this same account. Run it on your other platform (Slack, Discord or the console).");
+        assertThat(jdbc.sql("select count(*) from link_codes where code = ?").param(code).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aCodeFromOneConsoleAccountRedeemedByAnotherConsoleAccountIsRefusedAndMergesNobody() {
+        String bob = Names.unique("bob");
+        ticolops.command(bob, Names.unique("bob-room"), "project create " + Names.unique("bobs"));
+        String code = codeIn(ticolops.command(alice, "dm", "link account").text());
+
+        assertThat(ticolops.command(bob, "dm", "link account " + code).text()).isEqualTo("That code belongs to someone who already has a "
+                + "console account: link account joins your accounts on different platforms (Slack, Discord, the console), not two accounts on one.");
+        assertThat(jdbc.sql("select count(distinct user_id) from user_identities where kind = 'console' and external_id in (?, ?)")
+                .params(alice, bob).query(Integer.class).single()).isEqualTo(2);
         assertThat(jdbc.sql("select count(*) from link_codes where code = ?").param(code).query(Integer.class).single()).isEqualTo(1);
     }
 

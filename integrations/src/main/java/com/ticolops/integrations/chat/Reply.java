@@ -1,6 +1,7 @@
 package com.ticolops.integrations.chat;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * What the bot says, free of platform types: adapters render it as Block Kit, a Discord embed or console HTML.
@@ -8,10 +9,15 @@ import java.util.List;
  */
 public record Reply(String text, List<Section> sections, List<Field> fields, List<Button> buttons, Visibility visibility) {
 
+    /** Starts with http:// or https:// and a host: {@code java.net.URI} would refuse real links such as GitHub's {@code compare/a^...b}. */
+    private static final Pattern WEB_URL = Pattern.compile("(?i)https?://[^\\s/?#]\\S*");
+
     public Reply {
         sections = List.copyOf(sections);
         fields = List.copyOf(fields);
-        buttons = List.copyOf(buttons);
+        // Link URLs come from webhook payloads: a javascript:, data: or any other non-web link is dropped here, so no
+        // platform ever renders it.
+        buttons = buttons.stream().filter(button -> button.url() == null || WEB_URL.matcher(button.url()).matches()).toList();
     }
 
     /** Only the person who ran the command sees it. */

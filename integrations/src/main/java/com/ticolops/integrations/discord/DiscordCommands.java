@@ -117,37 +117,17 @@ final class DiscordCommands {
     }
 
     /**
-     * The command line the dispatcher reads: the spec's name, then the given options in spec order ({@code member add
-     * <@123> maintainer}). The dispatcher binds options by position, so an option left out before one that is given
-     * would shift the rest: that is refused with an explanation instead.
+     * The options Discord sent, by their spec names: the dispatcher takes them as they are, typed, rather than as a
+     * command line to parse again.
      *
      * @param value an option's raw value as Discord sent it (a user id for user options), empty when not given
      */
-    static String text(CommandSpec spec, Function<String, Optional<String>> value) {
-        StringBuilder text = new StringBuilder(spec.name());
-        String skipped = null;
+    static Map<String, String> options(CommandSpec spec, Function<String, Optional<String>> value) {
+        Map<String, String> options = new LinkedHashMap<>();
         for (OptionSpec option : spec.options()) {
-            Optional<String> given = value.apply(discordName(option.name()));
-            if (given.isEmpty()) {
-                skipped = skipped == null ? option.name() : skipped;
-                continue;
-            }
-            if (skipped != null) {
-                throw new IllegalArgumentException("`" + spec.name() + "` reads its options in order: give `" + skipped + "` too when you give `"
-                        + option.name() + "`. Usage: /ticolops " + spec.usage());
-            }
-            text.append(' ').append(switch (option.type()) {
-                case USER -> Platform.DISCORD.mention(given.get());
-                case TEXT -> given.get();
-                case WORD, CHOICE -> quotedIfSpaced(given.get());
-            });
+            value.apply(discordName(option.name())).ifPresent(given -> options.put(option.name(), given));
         }
-        return text.toString();
-    }
-
-    /** The command line keeps a quoted word together but has no escape for a quote inside one, so those are dropped. */
-    private static String quotedIfSpaced(String word) {
-        return word.chars().anyMatch(Character::isWhitespace) ? "\"" + word.replace("\"", "") + "\"" : word;
+        return options;
     }
 
     private static SubcommandData subcommand(String name, CommandSpec spec) {

@@ -8,7 +8,9 @@ import com.ticolops.integrations.chat.Conversation;
 import com.ticolops.integrations.chat.Platform;
 import com.ticolops.integrations.chat.Reply;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import net.dv8tion.jda.api.entities.User;
@@ -78,14 +80,18 @@ final class DiscordInteractions extends ListenerAdapter {
             return;
         }
         event.deferReply(true).queue();
-        String text;
-        try {
-            text = text(event);
-        } catch (IllegalArgumentException e) {
-            answer(event, Reply.privately(e.getMessage()));
+        Optional<CommandSpec> spec = registered.spec(event.getSubcommandGroup(), event.getSubcommandName());
+        if (spec.isPresent()) {
+            Map<String, String> options = DiscordCommands.options(spec.get(),
+                    name -> Optional.ofNullable(event.getOption(name)).map(OptionMapping::getAsString));
+            run(event, (actor, conversation) -> CommandInvocation.typed(actor, conversation, spec.get().name(), options));
             return;
         }
-        run(event, text);
+        // Registered by an older version of Ticolops: the dispatcher explains what exists now.
+        String typed = Stream.concat(Stream.of(event.getSubcommandGroup(), event.getSubcommandName()),
+                        event.getOptions().stream().map(OptionMapping::getAsString))
+                .filter(word -> word != null && !word.isBlank()).collect(Collectors.joining(" "));
+        run(event, (actor, conversation) -> new CommandInvocation(actor, conversation, typed));
     }
 
     @Override
@@ -99,29 +105,18 @@ final class DiscordInteractions extends ListenerAdapter {
             answer(event, Reply.privately("This button has expired. Run the command again with /" + DiscordCommands.ROOT + "."));
             return;
         }
-        run(event, command.get());
+        run(event, (actor, conversation) -> new CommandInvocation(actor, conversation, command.get()));
     }
 
-    private String text(SlashCommandInteractionEvent event) {
-        Optional<CommandSpec> spec = registered.spec(event.getSubcommandGroup(), event.getSubcommandName());
-        if (spec.isPresent()) {
-            return DiscordCommands.text(spec.get(), name -> Optional.ofNullable(event.getOption(name)).map(OptionMapping::getAsString));
-        }
-        // Registered by an older version of Ticolops: the dispatcher explains what exists now.
-        return Stream.concat(Stream.of(event.getSubcommandGroup(), event.getSubcommandName()),
-                        event.getOptions().stream().map(OptionMapping::getAsString))
-                .filter(word -> word != null && !word.isBlank()).collect(Collectors.joining(" "));
-    }
-
-    private void run(IReplyCallback event, String text) {
+    private void run(IReplyCallback event, BiFunction<Actor, Conversation, CommandInvocation> invocation) {
         User user = event.getUser();
         String name = event.getMember() != null ? event.getMember().getEffectiveName() : user.getEffectiveName();
+        CommandInvocation command = invocation.apply(new Actor(Platform.DISCORD, user.getId(), name), new Conversation(Platform.DISCORD, event.getChannelId()));
         Reply reply;
         try {
-            reply = commands.handle(new CommandInvocation(new Actor(Platform.DISCORD, user.getId(), name),
-                    new Conversation(Platform.DISCORD, event.getChannelId()), text));
+            reply = commands.handle(command);
         } catch (RuntimeException e) {
-            log.error("Discord command `{}` failed", text, e);
+            log.error("Discord command `{}` failed", command.text(), e);
             reply = Reply.privately("Something went wrong running that command; it was logged.");
         }
         answer(event, reply);

@@ -44,8 +44,8 @@ final class DiscordReplies {
         reply.fields().forEach(field -> addField(pieces, field.name(), field.value(), true));
         List<Button> rendered = new ArrayList<>();
         for (Reply.Button button : reply.buttons()) {
-            if (button.url() != null && (button.url().length() > MAX_URL || !button.url().matches("(?i)https?://.+"))) {
-                // Discord refuses such a link button; the link itself is still worth showing.
+            if (button.url() != null && button.url().length() > MAX_URL) {
+                // Discord refuses a link button this long; the link itself is still worth showing. (Reply keeps only http(s) links.)
                 addField(pieces, button.label(), button.url(), false);
             } else {
                 rendered.add(button(button));

@@ -16,11 +16,6 @@ public record CommentAdded(GitProvider provider, String deliveryId, String repos
     public static final int EXCERPT_LENGTH = 280;
 
     @Override
-    public Feature feature() {
-        return Feature.COMMENTS;
-    }
-
-    @Override
     public String actor() {
         return author;
     }

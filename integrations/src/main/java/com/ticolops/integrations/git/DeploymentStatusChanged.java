@@ -17,11 +17,6 @@ public record DeploymentStatusChanged(GitProvider provider, String deliveryId, S
                                       Instant at) implements RepositoryActivity {
 
     @Override
-    public Feature feature() {
-        return Feature.DEPLOYMENTS;
-    }
-
-    @Override
     public String branch() {
         return ref;
     }

@@ -7,6 +7,9 @@ public interface GitHostClient {
 
     GitProvider provider();
 
+    /** What {@link #createHook} subscribes a webhook to, and what a hook set up by hand must send: every event Ticolops understands. */
+    List<WebhookEvent> webhookEvents();
+
     /**
      * Proves the token works.
      *

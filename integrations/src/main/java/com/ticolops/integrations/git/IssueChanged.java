@@ -15,9 +15,4 @@ public record IssueChanged(GitProvider provider, String deliveryId, String repos
     public IssueChanged {
         labels = List.copyOf(labels);
     }
-
-    @Override
-    public Feature feature() {
-        return Feature.ISSUES;
-    }
 }

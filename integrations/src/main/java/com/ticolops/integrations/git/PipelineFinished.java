@@ -13,9 +13,4 @@ import java.time.Instant;
 public record PipelineFinished(GitProvider provider, String deliveryId, String repository, String name, String branch,
                                String sha, String status, Outcome outcome, String url, String actor, Instant startedAt,
                                Instant finishedAt) implements RepositoryActivity {
-
-    @Override
-    public Feature feature() {
-        return Feature.PIPELINES;
-    }
 }

@@ -19,11 +19,6 @@ public record PullRequestChanged(GitProvider provider, String deliveryId, String
     }
 
     @Override
-    public Feature feature() {
-        return Feature.PULLS;
-    }
-
-    @Override
     public String branch() {
         return targetBranch;
     }

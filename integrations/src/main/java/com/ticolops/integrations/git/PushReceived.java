@@ -20,11 +20,6 @@ public record PushReceived(GitProvider provider, String deliveryId, String repos
     }
 
     @Override
-    public Feature feature() {
-        return Feature.PUSHES;
-    }
-
-    @Override
     public String actor() {
         return pusher;
     }

@@ -8,9 +8,4 @@ package com.ticolops.integrations.git;
  */
 public record ReleasePublished(GitProvider provider, String deliveryId, String repository, String tag, String name,
                                String url, String actor, boolean prerelease) implements RepositoryActivity {
-
-    @Override
-    public Feature feature() {
-        return Feature.RELEASES;
-    }
 }

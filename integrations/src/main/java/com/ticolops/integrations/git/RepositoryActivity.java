@@ -14,8 +14,6 @@ public interface RepositoryActivity {
     /** {@code owner/name} on GitHub, {@code group/.../name} on GitLab. */
     String repository();
 
-    Feature feature();
-
     /** Who did it: the pusher, the person who opened, reviewed or merged, the one who triggered a pipeline. */
     String actor();
 
@@ -51,15 +49,6 @@ public interface RepositoryActivity {
 
     default boolean draft() {
         return false;
-    }
-
-    /** What a channel can subscribe to, by the names people type. */
-    enum Feature {
-        PUSHES, PULLS, REVIEWS, COMMENTS, PIPELINES, DEPLOYMENTS, RELEASES, ISSUES;
-
-        public String id() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
     }
 
     enum Outcome {

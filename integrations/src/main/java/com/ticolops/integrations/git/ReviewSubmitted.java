@@ -14,11 +14,6 @@ public record ReviewSubmitted(GitProvider provider, String deliveryId, String re
                               String targetBranch) implements RepositoryActivity {
 
     @Override
-    public Feature feature() {
-        return Feature.REVIEWS;
-    }
-
-    @Override
     public String actor() {
         return reviewer;
     }

@@ -4,11 +4,15 @@ import com.ticolops.integrations.git.GitHostAccess;
 import com.ticolops.integrations.git.GitHostClient;
 import com.ticolops.integrations.git.GitHostException;
 import com.ticolops.integrations.git.GitProvider;
+import com.ticolops.integrations.git.WebhookEvent;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.kohsuke.github.GHEvent;
 import org.kohsuke.github.GHPullRequestFileDetail;
 import org.kohsuke.github.GHRepository;
@@ -21,10 +25,16 @@ import org.springframework.stereotype.Component;
 @Component
 class GitHubHostClient implements GitHostClient {
 
-    /** What GitHubPayloads turns into domain events; anything else would be stored and ignored. */
-    static final EnumSet<GHEvent> EVENTS = EnumSet.of(GHEvent.PUSH, GHEvent.PULL_REQUEST, GHEvent.PULL_REQUEST_REVIEW,
-            GHEvent.PULL_REQUEST_REVIEW_COMMENT, GHEvent.ISSUE_COMMENT, GHEvent.COMMIT_COMMENT, GHEvent.WORKFLOW_RUN,
-            GHEvent.DEPLOYMENT_STATUS, GHEvent.RELEASE, GHEvent.ISSUES);
+    /**
+     * What GitHubPayloads turns into domain events (anything else would be stored and ignored), named as GitHub's
+     * "Add webhook" form names them.
+     */
+    private static final List<WebhookEvent> EVENTS = List.of(new WebhookEvent("push", "Pushes"),
+            new WebhookEvent("pull_request", "Pull requests"), new WebhookEvent("pull_request_review", "Pull request reviews"),
+            new WebhookEvent("pull_request_review_comment", "Pull request review comments"), new WebhookEvent("issue_comment", "Issue comments"),
+            new WebhookEvent("commit_comment", "Commit comments"), new WebhookEvent("workflow_run", "Workflow runs"),
+            new WebhookEvent("deployment_status", "Deployment statuses"), new WebhookEvent("release", "Releases"),
+            new WebhookEvent("issues", "Issues"));
 
     @Override
     public GitProvider provider() {
@@ -32,13 +42,18 @@ class GitHubHostClient implements GitHostClient {
     }
 
     @Override
+    public List<WebhookEvent> webhookEvents() {
+        return EVENTS;
+    }
+
+    @Override
     public String tokenOwner(GitHostAccess access) {
-        return call(() -> github(access).getMyself().getLogin());
+        return call(access, () -> github(access).getMyself().getLogin());
     }
 
     @Override
     public void checkHookAccess(GitHostAccess access, String repository) {
-        call(() -> {
+        call(access, () -> {
             GHRepository repo = github(access).getRepository(repository);
             if (!repo.hasAdminAccess()) {
                 throw new GitHostException(GitHostException.Reason.FORBIDDEN, "no admin rights on " + repository, null);
@@ -49,15 +64,18 @@ class GitHubHostClient implements GitHostClient {
 
     @Override
     public long createHook(GitHostAccess access, String repository, String url, String secret) {
-        return call(() -> github(access).getRepository(repository)
-                .createHook("web", Map.of("url", url, "content_type", "json", "secret", secret, "insecure_ssl", "0"), EVENTS, true)
+        // GHEvent's constants are GitHub's event names in upper case.
+        Set<GHEvent> events = EVENTS.stream().map(event -> GHEvent.valueOf(event.id().toUpperCase(Locale.ROOT)))
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(GHEvent.class)));
+        return call(access, () -> github(access).getRepository(repository)
+                .createHook("web", Map.of("url", url, "content_type", "json", "secret", secret, "insecure_ssl", "0"), events, true)
                 .getId());
     }
 
     @Override
     public boolean deleteHook(GitHostAccess access, String repository, long hookId) {
         try {
-            call(() -> {
+            call(access, () -> {
                 github(access).getRepository(repository).deleteHook(Math.toIntExact(hookId));
                 return null;
             });
@@ -73,7 +91,7 @@ class GitHubHostClient implements GitHostClient {
     /** GitHub's file name is the new path of a renamed file. It lists at most 3,000 files of one pull request. */
     @Override
     public List<String> pullRequestFiles(GitHostAccess access, String repository, int number) {
-        return call(() -> github(access).getRepository(repository).getPullRequest(number).listFiles().withPageSize(100).toList()
+        return call(access, () -> github(access).getRepository(repository).getPullRequest(number).listFiles().withPageSize(100).toList()
                 .stream().map(GHPullRequestFileDetail::getFilename).toList());
     }
 
@@ -85,15 +103,16 @@ class GitHubHostClient implements GitHostClient {
         T run() throws IOException;
     }
 
-    private static <T> T call(Call<T> call) {
+    /** github-api reports a request that got no answer as an HttpException without a status (-1). */
+    private static <T> T call(GitHostAccess access, Call<T> call) {
         try {
             return call.run();
         } catch (HttpException e) {
-            throw new GitHostException(GitHostException.reasonFor(e.getResponseCode()), "GitHub answered " + e.getResponseCode(), e);
+            throw e.getResponseCode() > 0 ? GitHostException.answered("GitHub", e.getResponseCode(), e) : GitHostException.unreachable(access.apiUrl(), e);
         } catch (FileNotFoundException e) {
-            throw new GitHostException(GitHostException.Reason.NOT_FOUND, "GitHub: not found", e);
+            throw new GitHostException(GitHostException.Reason.NOT_FOUND, "GitHub answered 404", e);
         } catch (IOException e) {
-            throw new GitHostException(GitHostException.Reason.FAILED, "GitHub could not be reached: " + e.getMessage(), e);
+            throw GitHostException.unreachable(access.apiUrl(), e);
         }
     }
 }

@@ -80,7 +80,10 @@ final class SlackManifest {
             command.put("url", url);
         }
         command.put("description", description);
-        command.put("usage_hint", fit(usageHint));
+        // Slack's manifest schema refuses an empty hint (e.g. /subscriptions, which takes no options).
+        if (!usageHint.isEmpty()) {
+            command.put("usage_hint", fit(usageHint));
+        }
         // Slack then sends mentions as <@U123|bob> rather than plain names, so USER options get real user ids.
         command.put("should_escape", true);
         return command;

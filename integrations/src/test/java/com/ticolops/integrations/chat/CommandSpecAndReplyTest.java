@@ -168,4 +168,27 @@ class CommandSpecAndReplyTest {
 
         assertThat(reply.fields()).containsExactly(new Reply.Field("Build", "green"));
     }
+
+    @Test
+    void GIVEN_links_from_a_payload_WHEN_one_is_not_http_or_https_THEN_it_is_dropped_and_the_web_links_are_kept() {
+        Reply reply = Reply.inChannel("alice pushed 1 commit")
+                .withLink("View commit", "javascript:alert(document.cookie)")
+                .withLink("Data", "data:text/html,<script>alert(1)</script>")
+                .withLink("Mixed case", "JaVaScRiPt:alert(1)")
+                .withLink("Leading space", " javascript:alert(1)")
+                .withLink("No host", "https:///etc/passwd")
+                .withLink("Relative", "/settings")
+                .withLink("Compare changes", "https://github.com/octo-org/shop/compare/a1b2c3d^...e4f5a6b")
+                .withLink("Plain http", "HTTP://gitlab.internal.example.com/acme/infra/-/pipelines/7")
+                .withAction("Help", "help");
+
+        assertThat(reply.buttons()).extracting(Reply.Button::label).containsExactly("Compare changes", "Plain http", "Help");
+    }
+
+    @Test
+    void GIVEN_a_reply_built_with_a_javascript_link_button_directly_WHEN_created_THEN_the_button_is_dropped_too() {
+        Reply reply = new Reply("Hi", List.of(), List.of(), List.of(Reply.Button.link("Open", "javascript:alert(1)")), Reply.Visibility.IN_CHANNEL);
+
+        assertThat(reply.buttons()).isEmpty();
+    }
 }

@@ -10,7 +10,6 @@ import com.ticolops.integrations.git.GitProvider;
 import com.ticolops.integrations.git.IssueChanged;
 import com.ticolops.integrations.git.PipelineFinished;
 import com.ticolops.integrations.git.ReleasePublished;
-import com.ticolops.integrations.git.RepositoryActivity.Feature;
 import com.ticolops.integrations.git.RepositoryActivity.Outcome;
 import com.ticolops.integrations.git.ReviewSubmitted;
 import com.ticolops.integrations.git.PullRequestChanged;
@@ -145,7 +144,6 @@ class GitHubPayloadsTest {
         assertThat(events).containsExactly(new ReviewSubmitted(GitProvider.GITHUB, DELIVERY, "acme/rocket", 7, "Add a parachute", "dave",
                 "approved", "Looks safe to fly. Ship it.", "https://github.com/acme/rocket/pull/7#pullrequestreview-9001", "carol", "main"));
         ReviewSubmitted review = (ReviewSubmitted) events.get(0);
-        assertThat(review.feature()).isEqualTo(Feature.REVIEWS);
         assertThat(review.actor()).isEqualTo("dave");
         assertThat(review.author()).isEqualTo("carol");
         assertThat(review.branch()).isEqualTo("main");
@@ -162,7 +160,6 @@ class GitHubPayloadsTest {
 
         assertThat(events).containsExactly(new CommentAdded(GitProvider.GITHUB, DELIVERY, "acme/rocket", CommentAdded.Target.PULL_REQUEST, "7",
                 "Add a parachute", "Could we test this on the launch pad first?", "erin", "https://github.com/acme/rocket/pull/7#issuecomment-501", null));
-        assertThat(((CommentAdded) events.get(0)).feature()).isEqualTo(Feature.COMMENTS);
     }
 
     @Test
@@ -207,7 +204,6 @@ class GitHubPayloadsTest {
         assertThat(events).containsExactly(new PipelineFinished(GitProvider.GITHUB, DELIVERY, "acme/rocket", "CI", "main",
                 "3333333333333333333333333333333333333333", "failure", Outcome.FAILURE, "https://github.com/acme/rocket/actions/runs/3001", "alice",
                 Instant.parse("2026-03-02T10:00:00Z"), Instant.parse("2026-03-02T10:04:10Z")));
-        assertThat(((PipelineFinished) events.get(0)).feature()).isEqualTo(Feature.PIPELINES);
     }
 
     @Test
@@ -241,7 +237,6 @@ class GitHubPayloadsTest {
                 Outcome.FAILURE, "main", "3333333333333333333333333333333333333333", "https://github.com/acme/rocket/actions/runs/3001/job/9", "alice",
                 Instant.parse("2026-03-02T10:05:00Z")));
         DeploymentStatusChanged deployment = (DeploymentStatusChanged) events.get(0);
-        assertThat(deployment.feature()).isEqualTo(Feature.DEPLOYMENTS);
         assertThat(deployment.environment()).isEqualTo("production");
     }
 
@@ -285,7 +280,6 @@ class GitHubPayloadsTest {
         assertThat(issue.labels()).containsExactly("bug", "launch-blocker");
         assertThat(issue.author()).isEqualTo("erin");
         assertThat(issue.actor()).isEqualTo("dave");
-        assertThat(issue.feature()).isEqualTo(Feature.ISSUES);
     }
 
     @Test

@@ -9,7 +9,6 @@ import com.ticolops.integrations.git.GitProvider;
 import com.ticolops.integrations.git.IssueChanged;
 import com.ticolops.integrations.git.PipelineFinished;
 import com.ticolops.integrations.git.ReleasePublished;
-import com.ticolops.integrations.git.RepositoryActivity.Feature;
 import com.ticolops.integrations.git.RepositoryActivity.Outcome;
 import com.ticolops.integrations.git.ReviewSubmitted;
 import com.ticolops.integrations.git.PullRequestChanged;
@@ -107,7 +106,6 @@ class GitLabPayloadsTest {
 
         assertThat(events).containsExactly(new ReviewSubmitted(GitProvider.GITLAB, DELIVERY, "acme/web/shop", 4, "Checkout page", "dan", "approved",
                 null, "https://gitlab.example.com/acme/web/shop/-/merge_requests/4", null, "main"));
-        assertThat(((ReviewSubmitted) events.get(0)).feature()).isEqualTo(Feature.REVIEWS);
     }
 
     @Test
@@ -218,7 +216,6 @@ class GitLabPayloadsTest {
         assertThat(issue.action()).isEqualTo("closed");
         assertThat(issue.number()).isEqualTo(10);
         assertThat(issue.actor()).isEqualTo("dan");
-        assertThat(issue.feature()).isEqualTo(Feature.ISSUES);
     }
 
     @Test

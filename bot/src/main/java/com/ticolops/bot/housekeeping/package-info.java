@@ -1,0 +1,5 @@
+/** Recurring upkeep of the event publication registry and of what grows without bound. */
+@ApplicationModule(displayName = "Housekeeping", allowedDependencies = {})
+package com.ticolops.bot.housekeeping;
+
+import org.springframework.modulith.ApplicationModule;
