@@ -3,6 +3,7 @@ package com.ticolops.bot.housekeeping;
 import com.ticolops.scheduler.MisfirePolicy;
 import com.ticolops.scheduler.RecurringTask;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.springframework.modulith.events.FailedEventPublications;
@@ -10,15 +11,25 @@ import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivers again what a listener failed to handle, e.g. an announcement while Slack was down, every half minute until
- * it succeeds. Only publications marked failed are taken, never ones still in progress, so a slow sender waiting out a
- * rate limit is not sent twice.
+ * Delivers again what a listener failed to handle, e.g. an announcement while Slack was down: each failed publication
+ * after a growing wait ({@link #BACKOFF}), until it succeeds.
+ * <p>
+ * A delivery in flight is not taken, so a slow sender waiting out a rate limit is not sent twice, unless its
+ * publication is five minutes old and still in flight: then the process handling it died, or the database went away
+ * before it could record the outcome, and Spring Modulith's staleness monitor marks it failed
+ * ({@code spring.modulith.events.staleness.*} in application.yml). Modulith measures that age from the publication
+ * date, so a resubmission of an old publication counts as failed while it still runs; the backoff, counted from the
+ * latest resubmission, keeps it from being resubmitted again before its wait is over.
  */
 @Component
 class FailedEventPublicationResubmission implements RecurringTask {
 
-    static final Duration MIN_AGE = Duration.ofSeconds(30);
-    private static final int MAX_IN_FLIGHT = 100;
+    static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(30), Duration.ofMinutes(30));
+    /**
+     * Modulith reads this many of the oldest failed publications and resubmits those that are due: enough that
+     * publications which can never be delivered (a platform no longer configured) do not hide the others.
+     */
+    private static final int BATCH = 500;
 
     private final FailedEventPublications failed;
 
@@ -33,7 +44,7 @@ class FailedEventPublicationResubmission implements RecurringTask {
 
     @Override
     public String cron() {
-        return "0/30 * * * * ?";
+        return "0/10 * * * * ?";
     }
 
     @Override
@@ -41,7 +52,7 @@ class FailedEventPublicationResubmission implements RecurringTask {
         return ZoneOffset.UTC;
     }
 
-    /** Each run takes everything that failed so far, so missed runs need no catching up. */
+    /** Each run takes everything that is due so far, so missed runs need no catching up. */
     @Override
     public MisfirePolicy misfirePolicy() {
         return MisfirePolicy.SKIP_MISSED;
@@ -49,6 +60,8 @@ class FailedEventPublicationResubmission implements RecurringTask {
 
     @Override
     public void run() {
-        failed.resubmit(ResubmissionOptions.defaults().withMinAge(MIN_AGE).withMaxInFlight(MAX_IN_FLIGHT));
+        Instant now = Instant.now();
+        failed.resubmit(ResubmissionOptions.defaults().withBatchSize(BATCH).withMaxInFlight(BATCH)
+                .withFilter(publication -> BACKOFF.isDue(publication, now)));
     }
 }

@@ -13,13 +13,27 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.ticolops.bot.testsupport.Payloads;
 import com.ticolops.bot.testsupport.Names;
 import com.ticolops.bot.testsupport.Ticolops;
+import com.ticolops.integrations.chat.AnnouncementRequested;
+import com.ticolops.integrations.chat.Conversation;
+import com.ticolops.integrations.chat.Platform;
+import com.ticolops.integrations.chat.Reply;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 class SlackAnnouncementsTest extends SlackTestBase {
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    TransactionTemplate transaction;
 
     SlackUser alice = newUser("alice");
     String channel = newChannel();
@@ -91,6 +105,35 @@ class SlackAnnouncementsTest extends SlackTestBase {
     }
 
     @Test
+    void aPostRefusedWith429PausesEveryChannelOfTheWorkspaceUntilRetryAfterThenDeliversInOrder() {
+        // GIVEN Slack answers the first post to this channel with 429 and Retry-After: 3
+        String otherChannel = newChannel();
+        String scenario = "workspace pause " + channel;
+        FakeSlack.SERVER.stubFor(post(urlPathEqualTo("/api/chat.postMessage")).atPriority(1)
+                .withRequestBody(containing("channel=" + channel))
+                .inScenario(scenario).whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3").withBody("{\"ok\":false,\"error\":\"ratelimited\"}"))
+                .willSetStateTo("limited once"));
+
+        // WHEN an announcement meets the 429, and meanwhile one more is queued for that channel and one for another
+        announce(channel, "first");
+        await().atMost(Duration.ofSeconds(10)).until(() -> FakeSlack.SERVER.getAllServeEvents().stream()
+                .anyMatch(event -> event.getResponse().getStatus() == 429 && FakeSlack.form(event.getRequest()).get("channel").equals(channel)));
+        long limitedAt = FakeSlack.postMessages(channel).get(0).getLoggedDate().getTime();
+        announce(channel, "second");
+        announce(otherChannel, "elsewhere");
+
+        // THEN neither channel gets a post before the 3 seconds are over
+        await().atMost(Duration.ofSeconds(15)).until(() -> FakeSlack.postMessages(channel).size() == 3 && FakeSlack.postMessages(otherChannel).size() == 1);
+        List<LoggedRequest> afterTheLimit = Stream.concat(FakeSlack.postMessages(channel).stream().skip(1), FakeSlack.postMessages(otherChannel).stream())
+                .toList();
+        assertThat(afterTheLimit).allSatisfy(request -> assertThat(request.getLoggedDate().getTime() - limitedAt).isGreaterThanOrEqualTo(3000));
+        // AND then the channel's announcements go out in the order they were queued
+        assertThat(texts(channel)).containsExactly("first", "first", "second");
+        assertThat(texts(otherChannel)).containsExactly("elsewhere");
+    }
+
+    @Test
     void aPullRequestIsOneSlackMessageUpdatedWhenMergedWithItsReviewInTheThread() {
         // GIVEN a pull request announced in the channel
         String secret = projectWithRepository();
@@ -151,6 +194,11 @@ class SlackAnnouncementsTest extends SlackTestBase {
             }
         }
         throw new AssertionError("no Secret field in " + reply);
+    }
+
+    private void announce(String channel, String text) {
+        transaction.executeWithoutResult(status -> events.publishEvent(
+                new AnnouncementRequested(new Conversation(Platform.SLACK, channel), Reply.inChannel(text))));
     }
 
     private String projectOf() {

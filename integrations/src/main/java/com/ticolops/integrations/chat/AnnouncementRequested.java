@@ -1,14 +1,22 @@
 package com.ticolops.integrations.chat;
 
 import java.time.Instant;
+import java.util.UUID;
 
 /**
  * The domain asked for a message in a channel; delivered through the event publication registry, so never lost.
  *
+ * @param id     this announcement, kept with it in the registry: a platform in our own database (the console) posts
+ *               each id once, however often a crash makes the registry deliver it; null for announcements queued
+ *               before ids existed
  * @param anchor how the message relates to earlier ones about the same thing (a pull request, an issue), or null for a
  *               message that stands alone
  */
-public record AnnouncementRequested(Conversation conversation, Reply message, Anchor anchor) {
+public record AnnouncementRequested(UUID id, Conversation conversation, Reply message, Anchor anchor) {
+
+    public AnnouncementRequested(Conversation conversation, Reply message, Anchor anchor) {
+        this(UUID.randomUUID(), conversation, message, anchor);
+    }
 
     public AnnouncementRequested(Conversation conversation, Reply message) {
         this(conversation, message, null);

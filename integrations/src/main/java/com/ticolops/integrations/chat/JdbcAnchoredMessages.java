@@ -2,6 +2,7 @@ package com.ticolops.integrations.chat;
 
 import com.ticolops.integrations.chat.AnnouncementRequested.Anchor;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -9,7 +10,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /** {@link AnchoredMessages} in PostgreSQL ({@code announcement_messages}, V9). */
 @Component
-class JdbcAnchoredMessages implements AnchoredMessages {
+class JdbcAnchoredMessages implements AnchoredMessages, AnchoredMessageRetention {
+
+    /** Deletes in batches, so a first run over years of anchors holds no long lock. */
+    private static final int BATCH = 10_000;
 
     private final JdbcClient jdbc;
 
@@ -66,5 +70,19 @@ class JdbcAnchoredMessages implements AnchoredMessages {
 
     private static Timestamp timestamp(Anchor anchor) {
         return anchor.asOf() == null ? null : Timestamp.from(anchor.asOf());
+    }
+
+    @Override
+    public int forgetPostedBefore(Instant cutoff) {
+        int forgotten = 0;
+        int deleted;
+        do {
+            deleted = jdbc.sql("""
+                            delete from announcement_messages where ctid in (
+                                select ctid from announcement_messages where posted_at < ? limit ?)""")
+                    .params(Timestamp.from(cutoff), BATCH).update();
+            forgotten += deleted;
+        } while (deleted == BATCH);
+        return forgotten;
     }
 }

@@ -6,6 +6,7 @@ import com.ticolops.integrations.chat.Platform;
 import com.ticolops.integrations.chat.Reply;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,6 +17,10 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code seq}, so a reader polling for changes after the last {@code seq} it saw gets new and edited messages alike.
  * Writes to one channel take its lock first, held until they commit: seqs then become visible in the order they were
  * drawn, and a reader can never see seq 8 while seq 7 is still uncommitted and so skip it for good.
+ * <p>
+ * An announcement's message is keyed by the announcement's id: the registry delivers an announcement again when the
+ * process died after the message committed but before the delivery was marked complete, and the second delivery finds
+ * the first one's message instead of posting another. The console is exactly once.
  */
 @Component
 class ConsoleMessages implements ChatSender {
@@ -40,7 +45,12 @@ class ConsoleMessages implements ChatSender {
 
     @Override
     public String post(String channelId, Reply message) {
-        return insert(channelId, null, message);
+        return insert(channelId, null, message, null);
+    }
+
+    @Override
+    public String post(String channelId, Reply message, UUID announcementId) {
+        return insert(channelId, null, message, announcementId);
     }
 
     @Override
@@ -58,21 +68,32 @@ class ConsoleMessages implements ChatSender {
 
     @Override
     public String reply(String channelId, String parentRef, Reply message) {
+        return reply(channelId, parentRef, message, null);
+    }
+
+    @Override
+    public String reply(String channelId, String parentRef, Reply message, UUID announcementId) {
         long parent = id(parentRef);
         boolean exists = jdbc.sql("select count(*) from console_messages where id = ? and channel = ?").params(parent, channelId)
                 .query(Integer.class).single() > 0;
         if (!exists) {
             throw new MessageNotFoundException("no console message " + parentRef + " in " + channelId);
         }
-        return insert(channelId, parent, message);
+        return insert(channelId, parent, message, announcementId);
     }
 
-    private String insert(String channelId, Long parentId, Reply message) {
-        long id = jdbc.sql(CHANNEL_LOCK + """
-                        insert into console_messages (channel, author, text, message, parent_id)
-                        select cast(? as text), cast(? as text), cast(? as text), cast(? as jsonb), cast(? as bigint) from channel_lock returning id""")
-                .params(channelId, channelId, BOT_AUTHOR, message.text(), json.writeValueAsString(message), parentId)
-                .query(Long.class).single();
+    /** @param announcementId null for a message that is not an announcement's (a command's reply) */
+    private String insert(String channelId, Long parentId, Reply message, UUID announcementId) {
+        Long id = jdbc.sql(CHANNEL_LOCK + """
+                        insert into console_messages (channel, author, text, message, parent_id, announcement_id)
+                        select cast(? as text), cast(? as text), cast(? as text), cast(? as jsonb), cast(? as bigint), cast(? as uuid)
+                        from channel_lock
+                        on conflict (announcement_id) do nothing returning id""")
+                .params(channelId, channelId, BOT_AUTHOR, message.text(), json.writeValueAsString(message), parentId, announcementId)
+                .query(Long.class).optional()
+                // Delivered before: the insert waited for the earlier delivery's row to commit, so it is there to find.
+                .orElseGet(() -> jdbc.sql("select id from console_messages where announcement_id = ?").param(announcementId)
+                        .query(Long.class).single());
         return Long.toString(id);
     }
 

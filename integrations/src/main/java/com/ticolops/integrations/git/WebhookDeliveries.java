@@ -1,5 +1,7 @@
 package com.ticolops.integrations.git;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -11,6 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 public class WebhookDeliveries {
+
+    /** Updates in batches, so a first run over years of deliveries holds no long lock. */
+    private static final int BATCH = 10_000;
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
@@ -38,5 +43,24 @@ public class WebhookDeliveries {
         }
         domainEvents.forEach(events::publishEvent);
         return true;
+    }
+
+    /**
+     * Drops the bodies of deliveries received before {@code cutoff}. Their rows stay: the delivery id is what refuses a
+     * redelivery, and the provider, event and repository are what webhook health reads.
+     *
+     * @return how many bodies were dropped
+     */
+    public int dropPayloadsReceivedBefore(Instant cutoff) {
+        int dropped = 0;
+        int updated;
+        do {
+            updated = jdbc.sql("""
+                            update webhook_deliveries set payload = null where id in (
+                                select id from webhook_deliveries where payload is not null and received_at < ? limit ?)""")
+                    .params(Timestamp.from(cutoff), BATCH).update();
+            dropped += updated;
+        } while (updated == BATCH);
+        return dropped;
     }
 }

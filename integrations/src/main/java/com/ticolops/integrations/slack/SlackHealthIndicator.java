@@ -9,7 +9,8 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * Readiness for Slack: the bot token works ({@code auth.test}) and, in Socket Mode, the WebSocket is connected. The
+ * Readiness for Slack: the bot token works ({@code auth.test}) and, in Socket Mode, the WebSocket is connected (when
+ * not, the detail says why: the last failed attempt and when the next one is). The
  * {@code auth.test} answer is reused for a while, so frequent probes do not spend Slack's rate limit.
  */
 class SlackHealthIndicator implements HealthIndicator {
@@ -39,7 +40,7 @@ class SlackHealthIndicator implements HealthIndicator {
             last = checked;
         }
         if (socketMode != null && !socketMode.connected()) {
-            return Health.down().withDetail("socketMode", "not connected").withDetails(checked.health().getDetails()).build();
+            return Health.down().withDetail("socketMode", socketMode.whyNotConnected()).withDetails(checked.health().getDetails()).build();
         }
         return checked.health();
     }

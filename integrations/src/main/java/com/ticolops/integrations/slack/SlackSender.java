@@ -16,14 +16,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Announcements through {@code chat.postMessage}, updated in place with {@code chat.update} and threaded with
- * {@code thread_ts}: at most one call per channel per {@code channelInterval}, as Slack asks, waiting out a
- * {@code 429}'s {@code Retry-After}. Throws when a message was not delivered, so the event publication registry keeps
- * the announcement and tries again later: a crash can at worst post a message twice.
+ * {@code thread_ts}: at most one call per channel per {@code channelInterval}, as Slack asks. Slack's rate limits are
+ * per method and workspace, so a {@code 429} pauses every call of that method, in every channel, until its
+ * {@code Retry-After} is over. Messages to one channel go out one at a time, in the order they came: the one that met
+ * the 429 goes first when the pause ends. Throws when a message was not delivered, so the event publication registry
+ * keeps the announcement and tries again later: a crash can at worst post a message twice.
  */
 class SlackSender implements ChatSender {
 
@@ -37,6 +42,10 @@ class SlackSender implements ChatSender {
     private final Duration channelInterval;
     private final Duration maxRetryAfterWait;
     private final Map<String, Bucket> channels = new ConcurrentHashMap<>();
+    /** Per channel, fair: waiting messages go out in the order they came. */
+    private final Map<String, Lock> inOrder = new ConcurrentHashMap<>();
+    /** Per Web API method, the {@link System#nanoTime()} before which Slack asked us not to call it. */
+    private final Map<String, Long> pausedUntil = new ConcurrentHashMap<>();
 
     SlackSender(MethodsClient methods, Duration channelInterval, Duration maxRetryAfterWait) {
         this.methods = methods;
@@ -63,22 +72,40 @@ class SlackSender implements ChatSender {
     @Override
     public void update(String channelId, String messageRef, Reply message) {
         SlackBlocks.Message first = SlackBlocks.render(message).get(0);
-        call(channelId, "chat.update",
-                () -> methods.chatUpdate(request -> request.channel(channelId).ts(messageRef).text(first.text()).blocks(first.blocks())));
+        inOrder(channelId, () -> call(channelId, "chat.update",
+                () -> methods.chatUpdate(request -> request.channel(channelId).ts(messageRef).text(first.text()).blocks(first.blocks()))));
     }
 
     /** Every part of a split message, in the thread of {@code threadTs} when it is not null; the first part's ts. */
     private String postAll(String channelId, String threadTs, Reply message) {
-        String first = null;
         List<SlackBlocks.Message> parts = SlackBlocks.render(message);
-        for (SlackBlocks.Message part : parts) {
-            ChatPostMessageResponse response = call(channelId, "chat.postMessage", () -> methods.chatPostMessage(
-                    request -> request.channel(channelId).threadTs(threadTs).text(part.text()).blocks(part.blocks())));
-            if (first == null) {
-                first = response.getTs();
+        return inOrder(channelId, () -> {
+            String first = null;
+            for (SlackBlocks.Message part : parts) {
+                ChatPostMessageResponse response = call(channelId, "chat.postMessage", () -> methods.chatPostMessage(
+                        request -> request.channel(channelId).threadTs(threadTs).text(part.text()).blocks(part.blocks())));
+                if (first == null) {
+                    first = response.getTs();
+                }
             }
+            return first;
+        });
+    }
+
+    /** Runs {@code delivery} when the channel's earlier messages are out; they may be waiting out a 429. */
+    private <T> T inOrder(String channelId, Supplier<T> delivery) {
+        Lock lock = inOrder.computeIfAbsent(channelId, id -> new ReentrantLock(true));
+        try {
+            lock.lockInterruptibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting to post in Slack channel " + channelId + "; the announcement stays queued", e);
         }
-        return first;
+        try {
+            return delivery.get();
+        } finally {
+            lock.unlock();
+        }
     }
 
     private Bucket channel(String channelId) {
@@ -94,6 +121,7 @@ class SlackSender implements ChatSender {
     private <T extends SlackApiTextResponse> T call(String channelId, String method, SlackCall<T> call) {
         try {
             for (int attempt = 1; ; attempt++) {
+                waitOutPause(channelId, method);
                 channel(channelId).asBlocking().consume(1);
                 T response;
                 try {
@@ -104,12 +132,8 @@ class SlackSender implements ChatSender {
                         throw new IllegalStateException("Slack answered HTTP " + status + " to " + method + " for channel " + channelId, e);
                     }
                     Duration wait = retryAfter(e.getResponse().header("Retry-After"));
-                    if (wait.compareTo(maxRetryAfterWait) > 0) {
-                        throw new IllegalStateException("Slack asks to wait " + wait.toSeconds() + " s before " + method + " in " + channelId
-                                + "; the announcement stays queued", e);
-                    }
-                    log.info("Slack rate-limited {} in {}; retrying in {} ms", method, channelId, wait.toMillis());
-                    Thread.sleep(wait.toMillis());
+                    pausedUntil.merge(method, System.nanoTime() + wait.toNanos(), Math::max);
+                    log.info("Slack rate-limited {} in {}; pausing {} in every channel for {} ms", method, channelId, method, wait.toMillis());
                     continue;
                 } catch (IOException e) {
                     throw new UncheckedIOException("Could not reach Slack for " + method + " in " + channelId, e);
@@ -126,6 +150,23 @@ class SlackSender implements ChatSender {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted during " + method + " in Slack channel " + channelId + "; the announcement stays queued", e);
         }
+    }
+
+    /**
+     * Sleeps until Slack's pause of {@code method} is over. A pause longer than {@code maxRetryAfterWait} fails the
+     * delivery instead, so the registry retries it later and no thread is held that long.
+     */
+    private void waitOutPause(String channelId, String method) throws InterruptedException {
+        Long until = pausedUntil.get(method);
+        long remaining = until == null ? 0 : until - System.nanoTime();
+        if (remaining <= 0) {
+            return;
+        }
+        if (remaining > maxRetryAfterWait.toNanos()) {
+            throw new IllegalStateException("Slack asks to wait " + Duration.ofNanos(remaining).toSeconds() + " s before " + method + " in "
+                    + channelId + "; the announcement stays queued");
+        }
+        Thread.sleep(Duration.ofNanos(remaining).toMillis() + 1);
     }
 
     private static Duration retryAfter(String header) {
