@@ -2,7 +2,6 @@ package com.ticolops.bot.repo;
 
 import com.ticolops.bot.crypto.SecretCipher;
 import com.ticolops.integrations.git.GitProvider;
-import com.ticolops.integrations.git.WebhookSecrets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +12,7 @@ import org.springframework.stereotype.Service;
 
 /** The Git repositories connected to projects, with their webhook secrets kept encrypted. */
 @Service
-public class Repositories implements WebhookSecrets {
+public class Repositories {
 
     private final JdbcClient jdbc;
     private final SecretCipher cipher;
@@ -33,8 +32,8 @@ public class Repositories implements WebhookSecrets {
             GitProvider.valueOf(row.getString("provider").toUpperCase(Locale.ROOT)), row.getString("full_name"),
             row.getString("default_branch"), row.getString("name"));
 
-    @Override
-    public Optional<String> secretFor(GitProvider provider, String repositoryFullName) {
+    /** The repository's webhook secret, decrypted; {@link WebhookSecretCache} keeps it for the webhook controllers. */
+    Optional<String> secretFor(GitProvider provider, String repositoryFullName) {
         return jdbc.sql("select webhook_secret_encrypted from repositories where provider = ? and lower(full_name) = lower(?)")
                 .params(provider.id(), repositoryFullName).query(byte[].class).optional().map(cipher::decrypt);
     }
