@@ -1,89 +1,105 @@
 import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
+import java.net.Socket;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 import java.util.function.IntFunction;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.zip.ZipFile;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Load generator for a running Ticolops: fixed-rate requests, latency measured from each request's scheduled send time
- * (so a stalled server cannot hide its queueing delay), results as a table. Not part of {@code ./mvnw verify}.
+ * Load generator for a running Ticolops: open loop (requests on a fixed schedule, latency measured from each request's
+ * scheduled send time, so a stalled server cannot hide its queueing delay), results as tables. Not part of
+ * {@code ./mvnw verify}.
  *
  * <pre>
  * ./mvnw -q -DskipTests package
  * java benchmarks/Load.java slack-commands [--rate 50] [--seconds 60]
  * java benchmarks/Load.java webhooks [--rate 200] [--seconds 60]
+ * java benchmarks/Load.java webhooks --step [--step-seconds 10] [--targets ticolops,baseline]
  * </pre>
  *
  * Each scenario starts {@code bot/target/ticolops.jar} as its own process with a fresh embedded database (heap capped at
- * 512 MB), warms it up at the same rate, measures, and stops it. {@code slack-commands} also serves the minimal Slack
- * Web API that Ticolops needs (auth.test, chat.postMessage, response_url). {@code webhooks} replays the shared GitHub and
- * GitLab fixtures with 5 % redeliveries and then counts, with psql, the deliveries the database holds.
+ * 512 MB), warms it up, measures, and stops it. {@code slack-commands} also serves the minimal Slack Web API that
+ * Ticolops needs (auth.test, chat.postMessage, response_url). {@code webhooks} replays the shared GitHub and GitLab
+ * fixtures with 5 % redeliveries. {@code webhooks --step} sends 8.8 KB GitHub pushes and searches for the highest rate
+ * whose acks keep p99 under 100 ms, for Ticolops and then for {@code benchmarks/Baseline.java} (HMAC check and one
+ * durable INSERT into the same PostgreSQL), so Ticolops is reported as a ratio to that limit. Every scenario reports
+ * the CPU per request of the server's JVM and of its PostgreSQL processes, and the JVM's resident memory; the webhook
+ * scenarios also compare the acknowledged delivery ids with the rows stored and time the backlog of the work after the
+ * ack.
  */
 public class Load {
 
     private static final String SECRET = "benchmark-secret";
     private static final int FAKE_SLACK_PORT = 8099;
+    /** Issue 9's criterion: the step search reports the highest offered rate whose acks have p99 below this. */
+    private static final double ACK_P99_LIMIT_MS = 100;
+    /** Issue 9's other criterion: the work after the ack keeps up if its backlog is gone this soon after the load. */
+    private static final double KEPT_UP_SECONDS = 5;
+    /**
+     * A phase stops once it is this far behind its schedule: the server cannot keep up, every later request would
+     * only wait longer, and a step at ten times a server's capacity would otherwise take ten times its length.
+     */
+    private static final long MAX_LAG_NANOS = TimeUnit.SECONDS.toNanos(5);
+    private static final double SECONDS_PER_TICK = 1.0 / clockTicksPerSecond();
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0 || !List.of("slack-commands", "webhooks").contains(args[0])) {
-            System.err.println("usage: java benchmarks/Load.java slack-commands|webhooks [--rate N] [--seconds N] [--warmup N] [--port N]");
+            System.err.println("usage: java benchmarks/Load.java slack-commands|webhooks [--step] [--rate N] [--seconds N] [--warmup N] [--port N] ...");
             System.exit(2);
         }
-        Map<String, String> options = options(args);
+        Options options = new Options(args);
         boolean slack = args[0].equals("slack-commands");
-        int rate = Integer.parseInt(options.getOrDefault("rate", slack ? "50" : "200"));
-        int seconds = Integer.parseInt(options.getOrDefault("seconds", "60"));
-        int warmup = Integer.parseInt(options.getOrDefault("warmup", "15"));
-        int port = Integer.parseInt(options.getOrDefault("port", "8181"));
+        int port = options.integer("port", 8181);
 
         AtomicInteger responseUrlPosts = new AtomicInteger();
         HttpServer fakeSlack = slack ? fakeSlack(responseUrlPosts) : null;
         Path home = Files.createTempDirectory("ticolops-bench");
         Process server = startServer(port, home, slack);
         try {
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            String base = "http://localhost:" + port;
-            awaitReady(http, base, server);
+            awaitReady(port, server);
+            Database database = new Database(home);
+            System.out.println(database.describe());
+            Target ticolops = new Target("Ticolops", port, server, database, "webhook_deliveries");
             if (slack) {
-                SlackCommands scenario = new SlackCommands(http, base);
-                scenario.setUp();
-                run("warm-up", rate, warmup, scenario::send);
-                Stats stats = run("slash commands", rate, seconds, scenario::send);
-                stats.print("slash command ack (Slack HTTP)", rate, seconds);
-                System.out.println("replies sent later through response_url (whole run): " + responseUrlPosts.get());
+                slackCommands(ticolops, options, responseUrlPosts);
+            } else if (options.flag("step")) {
+                webhookSteps(ticolops, home, options);
             } else {
-                String run = "bench-" + Long.toString(System.currentTimeMillis(), 36);
-                run("warm-up", rate, warmup, new Webhooks(http, base, run + "-warmup")::send);
-                Webhooks scenario = new Webhooks(http, base, run);
-                Stats stats = run("webhook deliveries", rate, seconds, scenario::send);
-                stats.print("webhook acknowledge", rate, seconds);
-                scenario.reconcile(home);
+                webhooks(ticolops, options);
             }
         } finally {
             server.destroy();
@@ -94,85 +110,470 @@ public class Load {
         }
     }
 
-    /** Sends {@code rate × seconds} requests on a fixed schedule; request {@code i} is built by {@code request}. */
-    static Stats run(String phase, int rate, int seconds, IntFunction<CompletableFuture<HttpResponse<String>>> request) throws InterruptedException {
-        System.out.printf("%s: %d/s for %d s%n", phase, rate, seconds);
-        int total = rate * seconds;
-        long interval = TimeUnit.SECONDS.toNanos(1) / rate;
-        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
-        ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
-        CountDownLatch done = new CountDownLatch(total);
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
-        long start = System.nanoTime();
-        for (int i = 0; i < total; i++) {
-            long scheduled = start + i * interval;
-            int n = i;
-            ticker.schedule(() -> request.apply(n).whenComplete((response, failure) -> {
-                if (failure != null) {
-                    errors.add(failure.getClass().getSimpleName() + ": " + failure.getMessage());
-                } else if (response.statusCode() / 100 != 2) {
-                    errors.add("HTTP " + response.statusCode() + ": " + response.body());
-                } else {
-                    latencies.add(System.nanoTime() - scheduled);
+    // ---------------------------------------------------------------------------------------------------- scenarios
+
+    static void slackCommands(Target ticolops, Options options, AtomicInteger responseUrlPosts) throws Exception {
+        int rate = options.integer("rate", 50);
+        int seconds = options.integer("seconds", 60);
+        int connections = options.integer("connections", 256);
+        SlackCommands scenario = new SlackCommands(ticolops.port());
+        scenario.setUp();
+        load(ticolops, "warm-up", rate, 0, options.integer("warmup", 15), connections, scenario::send);
+        Cpu before = ticolops.cpu();
+        Stats stats = load(ticolops, "slash commands", rate, 0, seconds, connections, scenario::send);
+        Cpu cpu = ticolops.cpu().minus(before);
+
+        Stats.header("slash command ack (Slack HTTP)");
+        System.out.println(stats.row(seconds + " s"));
+        stats.printErrors();
+        System.out.println();
+        System.out.println("| CPU per command | JVM resident memory at the end | replies sent later through response_url (whole run) |");
+        System.out.println("|---|---|---|");
+        System.out.printf("| %s | %s | %d |%n", cpu.per(stats.acknowledged()), ticolops.memory(), responseUrlPosts.get());
+    }
+
+    /** Fixed rate, all shared fixtures, 5 % redeliveries: the conformance set under load. */
+    static void webhooks(Target ticolops, Options options) throws Exception {
+        int rate = options.integer("rate", 200);
+        int seconds = options.integer("seconds", 60);
+        int connections = options.integer("connections", 256);
+        double drainTimeout = options.integer("drain-timeout", 120);
+        Webhooks scenario = new Webhooks(runId("fixtures"), Webhooks.fixtures(), true);
+        load(ticolops, "warm-up", rate, 0, options.integer("warmup", 15), connections, scenario.phase("w"));
+        ticolops.drain(drainTimeout);
+        Cpu before = ticolops.cpu();
+        Stats stats = load(ticolops, "webhook deliveries", rate, 0, seconds, connections, scenario.phase("m"));
+        Drain drain = ticolops.drain(drainTimeout);
+        Cpu cpu = ticolops.cpu().minus(before);
+        String memory = ticolops.memory();
+
+        Stats.header("webhook acknowledge");
+        System.out.println(stats.row(seconds + " s"));
+        stats.printErrors();
+        System.out.println();
+        System.out.println("| CPU per delivery (work after the ack included) | JVM resident memory at the end | backlog at the end of the load |");
+        System.out.println("|---|---|---|");
+        System.out.printf("| %s | %s | %s |%n", cpu.per(stats.acknowledged()), memory, drain);
+        scenario.reconcile(ticolops).print();
+    }
+
+    /**
+     * For each target: a fixed-rate phase that measures CPU per delivery, then the step search, then resident memory
+     * and the reconciliation. Ticolops goes first and the baseline is started only afterwards, so neither runs while
+     * the other is measured.
+     */
+    static void webhookSteps(Target ticolops, Path home, Options options) throws Exception {
+        List<String> targets = List.of(options.text("targets", "ticolops,baseline").split(","));
+        List<Result> results = new ArrayList<>();
+        if (targets.contains("ticolops")) {
+            results.add(stepTarget(ticolops, options));
+        }
+        if (targets.contains("baseline")) {
+            Process baseline = startBaseline(options.integer("baseline-port", 8182), home, ticolops.database());
+            try {
+                results.add(stepTarget(new Target("baseline", options.integer("baseline-port", 8182), baseline, ticolops.database(), "bench_baseline"), options));
+            } finally {
+                baseline.destroy();
+                baseline.waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+
+        for (Result result : results) {
+            Stats.header(result.target().name() + " step", result.target().hasBacklog() ? new String[] {"backlog after the step"} : new String[0]);
+            for (Step step : result.steps()) {
+                System.out.println(step.stats().row((step.stats().ok() ? "good" : "bad")) + (step.drain() == null ? "" : " " + step.drain() + " |"));
+            }
+            result.steps().forEach(step -> step.stats().printErrors());
+        }
+
+        System.out.println();
+        System.out.printf("GitHub push, %,d bytes, %d connections, steps of %d s after %d s at the same rate%n", Webhooks.push().body().length,
+                options.integer("connections", 256), options.integer("step-seconds", 10), options.integer("step-warmup", 3));
+        System.out.println();
+        System.out.println("| | " + results.stream().map(r -> r.target().name()).collect(Collectors.joining(" | "))
+                + (results.size() == 2 ? " | Ticolops ÷ baseline" : "") + " |");
+        System.out.println("|---|" + "---|".repeat(results.size() + (results.size() == 2 ? 1 : 0)));
+        row(results, "max rate with ack p99 < " + (int) ACK_P99_LIMIT_MS + " ms", Result::maxRate, r -> (double) r.max());
+        row(results, "highest step whose backlog was gone within " + (int) KEPT_UP_SECONDS + " s", Result::keptUp, null);
+        row(results, "CPU per delivery at " + options.integer("cpu-rate", 200) + "/s (JVM + PostgreSQL)", r -> r.cpu().per(r.cpuPhase().acknowledged()),
+                r -> r.cpu().total() / r.cpuPhase().acknowledged());
+        row(results, "JVM resident memory at the end (peak)", Result::memory, null);
+        row(results, "acknowledged / persisted (missing, duplicates)", r -> r.reconciled().brief(), null);
+        row(results, "backlog after the CPU phase", r -> r.cpuDrain() == null ? "—" : r.cpuDrain().toString(), null);
+    }
+
+    record Result(Target target, Stats cpuPhase, Cpu cpu, Drain cpuDrain, List<Step> steps, int max, boolean ceiling, String memory,
+            Reconciled reconciled) {
+
+        String maxRate() {
+            return ceiling ? String.format("≥ %,d/s (never failed)", max) : max == 0 ? "none (the lowest step failed)" : String.format("%,d/s", max);
+        }
+
+        String keptUp() {
+            return target.hasBacklog() ? steps.stream().filter(s -> s.stats().ok() && s.drain().seconds() <= KEPT_UP_SECONDS)
+                    .mapToInt(s -> s.stats().rate()).max().stream().mapToObj(rate -> String.format("%,d/s", rate)).findFirst().orElse("none") : "—";
+        }
+    }
+
+    record Step(Stats stats, Drain drain) {
+    }
+
+    private static void row(List<Result> results, String label, Function<Result, String> cell, ToDoubleFunction<Result> ratio) {
+        String ratioCell = results.size() == 2 ? (ratio == null ? " |" : String.format(" %.2f |", ratio.applyAsDouble(results.get(0)) / ratio.applyAsDouble(results.get(1)))) : "";
+        System.out.println("| " + label + " | " + results.stream().map(cell).collect(Collectors.joining(" | ")) + " |" + ratioCell);
+    }
+
+    static Result stepTarget(Target target, Options options) throws Exception {
+        int connections = options.integer("connections", 256);
+        int cpuRate = options.integer("cpu-rate", 200);
+        double drainTimeout = options.integer("drain-timeout", 120);
+        Webhooks pushes = new Webhooks(runId(target.name().toLowerCase(Locale.ROOT)), List.of(Webhooks.push()), false);
+        System.out.println();
+        System.out.println("== " + target.name() + " on port " + target.port());
+        load(target, "warm-up", cpuRate, 0, options.integer("warmup", 15), connections, pushes.phase("w"));
+        target.drain(drainTimeout);
+        Cpu before = target.cpu();
+        Stats cpuPhase = load(target, "CPU phase", cpuRate, 0, options.integer("cpu-seconds", 30), connections, pushes.phase("c"));
+        Drain cpuDrain = target.drain(drainTimeout);
+        Cpu cpu = target.cpu().minus(before);
+
+        // Raise the rate until a step fails, then bisect between the last good rate and the first bad one.
+        int stepSeconds = options.integer("step-seconds", 10);
+        int stepWarmup = options.integer("step-warmup", 3);
+        int maxRate = options.integer("max-rate", 40_000);
+        List<Step> steps = new ArrayList<>();
+        int good = 0;
+        int bad = 0;
+        for (int rate = options.integer("start", 500); bad == 0 && rate <= maxRate; rate *= options.integer("factor", 2)) {
+            Step step = step(target, pushes, rate, stepWarmup, stepSeconds, connections, drainTimeout);
+            steps.add(step);
+            if (step.stats().ok()) {
+                good = rate;
+            } else {
+                bad = rate;
+            }
+        }
+        for (int i = 0; i < options.integer("bisections", 3) && bad > 0 && bad - good > 1; i++) {
+            int rate = (good + bad) / 2;
+            Step step = step(target, pushes, rate, stepWarmup, stepSeconds, connections, drainTimeout);
+            steps.add(step);
+            if (step.stats().ok()) {
+                good = rate;
+            } else {
+                bad = rate;
+            }
+        }
+        return new Result(target, cpuPhase, cpu, cpuDrain, steps, good, bad == 0, target.memory(), pushes.reconcile(target));
+    }
+
+    private static Step step(Target target, Webhooks pushes, int rate, int warmup, int seconds, int connections, double drainTimeout) throws Exception {
+        Stats stats = load(target, "step", rate, warmup, seconds, connections, pushes.phase("s" + rate));
+        return new Step(stats, target.drain(drainTimeout));
+    }
+
+    private static String runId(String what) {
+        return "bench-" + Long.toString(System.currentTimeMillis(), 36) + "-" + what;
+    }
+
+    // ---------------------------------------------------------------------------------------------------- load
+
+    /**
+     * Sends {@code rate × (warmup + seconds)} requests on a fixed schedule over {@code connections} keep-alive
+     * connections, one thread each: a thread takes the next slot, builds its request, waits for the slot's time and
+     * sends it. When every connection is busy the next request goes out late and its latency, counted from the slot,
+     * shows it. Only the requests after the warm-up are measured; an error anywhere counts.
+     */
+    static Stats load(Target target, String phase, int rate, int warmup, int seconds, int connections, IntFunction<Request> requests)
+            throws InterruptedException {
+        int measureFrom = rate * warmup;
+        int total = measureFrom + rate * seconds;
+        double interval = 1e9 / rate;
+        long[] latencies = new long[total];
+        Arrays.fill(latencies, -1);
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger sent = new AtomicInteger();
+        AtomicInteger errors = new AtomicInteger();
+        ConcurrentLinkedQueue<String> samples = new ConcurrentLinkedQueue<>();
+        AtomicBoolean behind = new AtomicBoolean();
+        double generatorBefore = ticks(ProcessHandle.current().pid()) * SECONDS_PER_TICK;
+        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
+        List<Thread> workers = new ArrayList<>();
+        for (int c = 0; c < Math.min(connections, total); c++) {
+            workers.add(new Thread(() -> {
+                Http http = null;
+                try {
+                    for (int i; !behind.get() && (i = next.getAndIncrement()) < total; ) {
+                        long scheduled = start + (long) (i * interval);
+                        Request request = requests.apply(i);
+                        for (long wait; (wait = scheduled - System.nanoTime()) > 0; ) {
+                            LockSupport.parkNanos(wait);
+                        }
+                        if (System.nanoTime() - scheduled > MAX_LAG_NANOS) {
+                            behind.set(true);
+                            break;
+                        }
+                        sent.incrementAndGet();
+                        try {
+                            if (http == null) {
+                                http = new Http(target.port());
+                            }
+                            Response response = http.exchange(request.bytes());
+                            if (!http.reusable()) {
+                                http.close();
+                                http = null;
+                            }
+                            if (response.status() / 100 == 2) {
+                                latencies[i] = System.nanoTime() - scheduled;
+                                request.onAcknowledged().run();
+                            } else {
+                                errors.incrementAndGet();
+                                sample(samples, "HTTP " + response.status() + ": " + response.body());
+                            }
+                        } catch (IOException e) {
+                            errors.incrementAndGet();
+                            sample(samples, e.toString());
+                            close(http);
+                            http = null;
+                        }
+                    }
+                } finally {
+                    close(http);
                 }
-                done.countDown();
-            }), scheduled - System.nanoTime(), TimeUnit.NANOSECONDS);
+            }, "load-" + c));
         }
-        boolean finished = done.await(seconds + 60L, TimeUnit.SECONDS);
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        ticker.shutdownNow();
-        if (!finished) {
-            errors.add(done.getCount() + " requests never answered");
+        workers.forEach(Thread::start);
+        for (Thread worker : workers) {
+            worker.join();
         }
-        return new Stats(latencies.stream().sorted().toList(), new ArrayList<>(errors), elapsed);
+        double measuredSeconds = (System.nanoTime() - (start + (long) (measureFrom * interval))) / 1e9;
+        double generatorCores = (ticks(ProcessHandle.current().pid()) * SECONDS_PER_TICK - generatorBefore) / ((System.nanoTime() - start) / 1e9);
+        long[] measured = Arrays.stream(latencies, measureFrom, total).filter(l -> l >= 0).sorted().toArray();
+        Stats stats = new Stats(rate, total - measureFrom, measured, errors.get(), List.copyOf(samples), total - sent.get(),
+                measured.length / measuredSeconds, generatorCores);
+        System.out.printf("%s %s: %,d/s for %d s%s: p99 %.1f ms, %,d errors%s%s%n", target.name(), phase, rate, seconds,
+                warmup > 0 ? " after " + warmup + " s" : "", stats.ms(0.99), stats.errors(),
+                stats.unsent() > 0 ? String.format(", stopped %.0f s behind schedule (%,d not sent)", MAX_LAG_NANOS / 1e9, stats.unsent()) : "",
+                phase.equals("step") ? (stats.ok() ? " → good" : " → bad") : "");
+        return stats;
     }
 
-    record Stats(List<Long> sorted, List<String> errors, double elapsedSeconds) {
+    private static void sample(ConcurrentLinkedQueue<String> samples, String error) {
+        if (samples.size() < 5) {
+            samples.add(error.length() > 200 ? error.substring(0, 200) + "…" : error);
+        }
+    }
 
-        void print(String what, int rate, int seconds) {
+    /**
+     * One phase's figures: latencies of the measured requests that got a 2xx (sorted), errors over the whole phase
+     * (warm-up included), and the CPU the generator itself used, to tell its limit from the server's.
+     */
+    record Stats(int rate, int measured, long[] sorted, int errors, List<String> samples, int unsent, double throughput, double generatorCores) {
+
+        boolean ok() {
+            return errors == 0 && unsent == 0 && sorted.length == measured && ms(0.99) < ACK_P99_LIMIT_MS;
+        }
+
+        int acknowledged() {
+            return sorted.length;
+        }
+
+        double ms(double quantile) {
+            return sorted.length == 0 ? Double.NaN : sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)] / 1e6;
+        }
+
+        static void header(String what, String... more) {
             System.out.println();
-            System.out.println("| " + what + " | offered | 2xx | errors | throughput | p50 ms | p99 ms | max ms |");
-            System.out.println("|---|---|---|---|---|---|---|---|");
-            System.out.printf("| %d s | %d/s | %d | %d | %.0f/s | %.1f | %.1f | %.1f |%n", seconds, rate, sorted.size(), errors.size(),
-                    sorted.size() / elapsedSeconds, ms(percentile(0.50)), ms(percentile(0.99)), ms(sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1)));
-            errors.stream().distinct().limit(5).forEach(error -> System.out.println("error: " + error));
+            System.out.println("| " + what + " | offered | 2xx | errors | not sent | throughput | p50 ms | p99 ms | max ms | generator CPU |"
+                    + Arrays.stream(more).map(column -> " " + column + " |").collect(Collectors.joining()));
+            System.out.println("|---|---|---|---|---|---|---|---|---|---|" + "---|".repeat(more.length));
         }
 
-        private long percentile(double p) {
-            return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
+        String row(String label) {
+            return String.format("| %s | %,d/s | %,d | %,d | %,d | %,.0f/s | %.1f | %.1f | %.1f | %.0f %% |", label, rate, sorted.length, errors, unsent,
+                    throughput, ms(0.50), ms(0.99), ms(1.0), generatorCores * 100);
         }
 
-        private static double ms(long nanos) {
-            return nanos / 1_000_000.0;
+        void printErrors() {
+            samples.forEach(error -> System.out.println("error at " + rate + "/s: " + error));
         }
     }
+
+    /** A request's bytes on the wire, and what to record when it is acknowledged. */
+    record Request(byte[] bytes, Runnable onAcknowledged) {
+
+        static Request post(String path, byte[] body, Runnable onAcknowledged, String... headers) {
+            StringBuilder head = new StringBuilder("POST ").append(path).append(" HTTP/1.1\r\nHost: localhost\r\nContent-Length: ").append(body.length).append("\r\n");
+            for (int i = 0; i < headers.length; i += 2) {
+                head.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
+            }
+            byte[] headBytes = head.append("\r\n").toString().getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = Arrays.copyOf(headBytes, headBytes.length + body.length);
+            System.arraycopy(body, 0, bytes, headBytes.length, body.length);
+            return new Request(bytes, onAcknowledged);
+        }
+
+        static Request get(String path) {
+            return new Request(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII), () -> { });
+        }
+    }
+
+    record Response(int status, String body) {
+    }
+
+    /**
+     * One HTTP/1.1 keep-alive connection on loopback, used by one thread. Hand-written because at thousands of requests
+     * per second java.net.http spends more CPU than the servers it measures, on the same two cores; this reads just
+     * what Tomcat and the JDK server send (Content-Length or chunked bodies, {@code Connection: close}).
+     */
+    static final class Http implements Closeable {
+
+        private final Socket socket;
+        private final OutputStream out;
+        private final InputStream in;
+        private final byte[] buffer = new byte[16 * 1024];
+        private int position;
+        private int limit;
+        private boolean reusable = true;
+
+        Http(int port) throws IOException {
+            socket = new Socket();
+            socket.setTcpNoDelay(true);
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5_000);
+            socket.setSoTimeout(30_000);
+            out = socket.getOutputStream();
+            in = socket.getInputStream();
+        }
+
+        Response exchange(byte[] request) throws IOException {
+            out.write(request);
+            String status = line();
+            if (status == null) {
+                throw new EOFException("connection closed before the response");
+            }
+            int code = Integer.parseInt(status.substring(9, 12));
+            long length = -1;
+            boolean chunked = false;
+            for (String header; !(header = required(line())).isEmpty(); ) {
+                int colon = header.indexOf(':');
+                String name = header.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+                String value = header.substring(colon + 1).trim();
+                switch (name) {
+                    case "content-length" -> length = Long.parseLong(value);
+                    case "transfer-encoding" -> chunked = value.equalsIgnoreCase("chunked");
+                    case "connection" -> reusable &= !value.equalsIgnoreCase("close");
+                    default -> { }
+                }
+            }
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            if (chunked) {
+                for (long size; (size = Long.parseLong(required(line()).split(";")[0].trim(), 16)) > 0; ) {
+                    copy(size, body);
+                    required(line());
+                }
+                while (!required(line()).isEmpty()) {
+                    // trailers
+                }
+            } else if (length >= 0) {
+                copy(length, body);
+            } else if (code != 204 && code != 304) {
+                for (int b; (b = read()) >= 0; ) {
+                    body.write(b);
+                }
+                reusable = false;
+            }
+            return new Response(code, body.toString(StandardCharsets.UTF_8));
+        }
+
+        boolean reusable() {
+            return reusable;
+        }
+
+        private int read() throws IOException {
+            if (position == limit) {
+                limit = in.read(buffer);
+                position = 0;
+                if (limit <= 0) {
+                    limit = 0;
+                    return -1;
+                }
+            }
+            return buffer[position++] & 0xff;
+        }
+
+        private String line() throws IOException {
+            StringBuilder line = new StringBuilder();
+            for (int b; (b = read()) != '\n'; ) {
+                if (b < 0) {
+                    return line.length() == 0 ? null : line.toString();
+                }
+                if (b != '\r') {
+                    line.append((char) b);
+                }
+            }
+            return line.toString();
+        }
+
+        private static String required(String line) throws EOFException {
+            if (line == null) {
+                throw new EOFException("connection closed in the middle of a response");
+            }
+            return line;
+        }
+
+        private void copy(long length, ByteArrayOutputStream body) throws IOException {
+            for (long i = 0; i < length; i++) {
+                int b = read();
+                if (b < 0) {
+                    throw new EOFException("connection closed in the middle of a body");
+                }
+                body.write(b);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                // nothing left to do with it
+            }
+        }
+    }
+
+    private static void close(Http http) {
+        if (http != null) {
+            http.close();
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------- requests
 
     /** Signed {@code /ticolops} slash commands, a mix of read-only commands in one project channel. */
     static final class SlackCommands {
 
         private static final List<String> COMMANDS = List.of("help", "project info", "member list", "project list", "repo list", "help member add");
 
-        private final HttpClient http;
-        private final URI url;
+        private final int port;
         private final String channel = "CBENCH" + Long.toString(System.currentTimeMillis(), 36).toUpperCase();
 
-        SlackCommands(HttpClient http, String base) {
-            this.http = http;
-            this.url = URI.create(base + "/slack/events");
+        SlackCommands(int port) {
+            this.port = port;
         }
 
-        void setUp() {
-            HttpResponse<String> created = command("project create bench-" + Long.toString(System.nanoTime(), 36), -1).join();
-            if (created.statusCode() != 200) {
-                throw new IllegalStateException("project create failed: " + created.statusCode() + " " + created.body());
+        void setUp() throws IOException {
+            try (Http http = new Http(port)) {
+                Response created = http.exchange(command("project create bench-" + Long.toString(System.nanoTime(), 36), -1).bytes());
+                if (created.status() != 200) {
+                    throw new IllegalStateException("project create failed: " + created.status() + " " + created.body());
+                }
             }
         }
 
-        CompletableFuture<HttpResponse<String>> send(int n) {
+        Request send(int n) {
             return command(COMMANDS.get(n % COMMANDS.size()), n);
         }
 
-        private CompletableFuture<HttpResponse<String>> command(String text, int n) {
+        private Request command(String text, int n) {
             Map<String, String> form = new LinkedHashMap<>();
             form.put("token", "deprecated-verification-token");
             form.put("team_id", "T0BENCH");
@@ -190,97 +591,88 @@ public class Load {
             form.forEach((key, value) -> body.append(body.length() == 0 ? "" : "&").append(key).append('=')
                     .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
             String timestamp = Long.toString(System.currentTimeMillis() / 1000);
-            String signature = "v0=" + hmac(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8));
-            return http.sendAsync(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .header("X-Slack-Request-Timestamp", timestamp)
-                    .header("X-Slack-Signature", signature)
-                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+            byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+            return Request.post("/slack/events", bytes, () -> { }, "Content-Type", "application/x-www-form-urlencoded",
+                    "X-Slack-Request-Timestamp", timestamp, "X-Slack-Signature", "v0=" + hmac(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8)));
         }
     }
 
     /**
-     * The shared GitHub and GitLab fixtures (valid JSON only), signed with the organisation / group webhook secret, each
-     * with a fresh delivery id except every 20th request, which redelivers an earlier one.
+     * Webhook deliveries signed with the organisation / group webhook secret, each with a fresh delivery id (with
+     * redeliveries on, every 20th request repeats the id of the one ten before it), and the ids that were acknowledged,
+     * to reconcile with the rows the target stored.
      */
     static final class Webhooks {
 
-        private final HttpClient http;
-        private final String base;
         private final String run;
         private final List<Fixture> fixtures;
+        private final boolean redeliver;
         private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         private final AtomicInteger redeliveries = new AtomicInteger();
 
-        Webhooks(HttpClient http, String base, String run) throws IOException {
-            this.http = http;
-            this.base = base;
+        Webhooks(String run, List<Fixture> fixtures, boolean redeliver) {
             this.run = run;
-            this.fixtures = fixtures();
-            System.out.println("replaying " + fixtures.size() + " fixtures from " + fixturesDirectory());
+            this.fixtures = fixtures;
+            this.redeliver = redeliver;
         }
 
-        CompletableFuture<HttpResponse<String>> send(int n) {
-            boolean redelivery = n % 20 == 19;
-            int id = redelivery ? n - 10 : n;
-            Fixture fixture = fixtures.get(id % fixtures.size());
-            String deliveryId = run + "-" + id;
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + (fixture.gitlab() ? "/webhooks/gitlab" : "/webhooks/github")))
-                    .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(fixture.body()));
-            if (fixture.gitlab()) {
-                request.header("X-Gitlab-Event", fixture.event()).header("Idempotency-Key", deliveryId).header("X-Gitlab-Token", SECRET);
-            } else {
-                request.header("X-GitHub-Event", fixture.event()).header("X-GitHub-Delivery", deliveryId)
-                        .header("X-Hub-Signature-256", "sha256=" + hmac(fixture.body()));
-            }
-            return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
-                if (response.statusCode() / 100 == 2) {
+        /** Requests of one phase; the phase names the ids so that every phase's deliveries are distinct. */
+        IntFunction<Request> phase(String phase) {
+            return n -> {
+                boolean redelivery = redeliver && n % 20 == 19;
+                int id = redelivery ? n - 10 : n;
+                Fixture fixture = fixtures.get(id % fixtures.size());
+                String deliveryId = run + "-" + phase + "-" + id;
+                Runnable onAcknowledged = () -> {
                     acknowledged.add(deliveryId);
                     if (redelivery) {
                         redeliveries.incrementAndGet();
                     }
-                }
-                return response;
-            });
+                };
+                return fixture.gitlab()
+                        ? Request.post("/webhooks/gitlab", fixture.body(), onAcknowledged, "Content-Type", "application/json",
+                                "X-Gitlab-Event", fixture.event(), "Idempotency-Key", deliveryId, "X-Gitlab-Token", SECRET)
+                        : Request.post("/webhooks/github", fixture.body(), onAcknowledged, "Content-Type", "application/json",
+                                "X-GitHub-Event", fixture.event(), "X-GitHub-Delivery", deliveryId, "X-Hub-Signature-256", fixture.signature());
+            };
         }
 
-        /** Every acknowledged delivery id must be in the database exactly once. */
-        void reconcile(Path home) throws IOException, InterruptedException {
-            String port = Files.readAllLines(home.resolve("postgres/postmaster.pid")).get(3).trim();
-            Process psql = new ProcessBuilder("psql", "-h", "localhost", "-p", port, "-U", "postgres", "-d", "postgres", "-At", "-c",
-                    "select count(*) || ' ' || count(distinct delivery_id) from webhook_deliveries where delivery_id ~ '^" + run + "-[0-9]+$'")
-                    .redirectErrorStream(true).start();
-            String[] counts = new String(psql.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim().split(" ");
-            psql.waitFor();
-            String rows = counts[0];
-            String distinct = counts.length > 1 ? counts[1] : "?";
-            System.out.println();
-            System.out.println("| acknowledged delivery ids | rows persisted | distinct ids persisted | redeliveries acknowledged |");
-            System.out.println("|---|---|---|---|");
-            System.out.printf("| %d | %s | %s | %d |%n", acknowledged.size(), rows, distinct, redeliveries.get());
-            System.out.println(String.valueOf(acknowledged.size()).equals(rows) && rows.equals(distinct)
-                    ? "every acknowledged delivery is persisted exactly once" : "MISMATCH between acknowledged and persisted deliveries");
+        /** Every acknowledged delivery id must be stored exactly once; a failed request may or may not have been. */
+        Reconciled reconcile(Target target) throws IOException, InterruptedException {
+            List<String> rows = target.database().query("select delivery_id from " + target.table() + " where delivery_id like '" + run + "-%'");
+            Set<String> persisted = new HashSet<>(rows);
+            return new Reconciled(acknowledged.size(), rows.size(), persisted.size(), acknowledged.stream().filter(id -> !persisted.contains(id)).count(),
+                    persisted.stream().filter(id -> !acknowledged.contains(id)).count(), redeliveries.get());
         }
 
-        record Fixture(boolean gitlab, String event, byte[] body) {
+        /** A signature is over the body alone, so one per fixture serves every delivery of it. */
+        record Fixture(boolean gitlab, String event, byte[] body, String signature) {
         }
 
-        private static List<Fixture> fixtures() throws IOException {
+        /** GitHub's example push that opens a branch: 8,827 bytes, the size of a typical push delivery. */
+        static Fixture push() throws IOException {
+            byte[] body = Files.readAllBytes(fixturesDirectory().resolve("github-webhooks/push/with-new-branch.payload.json"));
+            return new Fixture(false, "push", body, "sha256=" + hmac(body));
+        }
+
+        /** The shared GitHub and GitLab fixtures, valid JSON only. */
+        static List<Fixture> fixtures() throws IOException {
             Path root = fixturesDirectory();
             List<Fixture> all = new ArrayList<>();
             try (Stream<Path> files = Files.walk(root.resolve("github-webhooks"))) {
                 for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-                    all.add(new Fixture(false, file.getParent().getFileName().toString(), Files.readAllBytes(file)));
+                    byte[] body = Files.readAllBytes(file);
+                    all.add(new Fixture(false, file.getParent().getFileName().toString(), body, "sha256=" + hmac(body)));
                 }
             }
             List<String> index = Files.readAllLines(root.resolve("gitlab-webhooks/index.tsv"));
             for (String line : index.subList(1, index.size())) {
                 String[] row = line.split("\t");
                 if (row[3].equals("yes")) {
-                    all.add(new Fixture(true, row[1], Files.readAllBytes(root.resolve("gitlab-webhooks").resolve(row[0]))));
+                    all.add(new Fixture(true, row[1], Files.readAllBytes(root.resolve("gitlab-webhooks").resolve(row[0])), null));
                 }
             }
+            System.out.println("replaying " + all.size() + " fixtures from " + root);
             return all;
         }
 
@@ -294,6 +686,21 @@ public class Load {
         }
     }
 
+    record Reconciled(int acknowledged, int rows, int distinct, long missing, long unacknowledged, int redeliveries) {
+
+        String brief() {
+            return String.format("%,d / %,d (%,d, %,d)", acknowledged, distinct, missing, rows - distinct);
+        }
+
+        void print() {
+            System.out.println();
+            System.out.println("| acknowledged delivery ids | rows persisted | distinct ids persisted | acknowledged but missing | persisted without a 2xx | redeliveries acknowledged |");
+            System.out.println("|---|---|---|---|---|---|");
+            System.out.printf("| %,d | %,d | %,d | %,d | %,d | %,d |%n", acknowledged, rows, distinct, missing, unacknowledged, redeliveries);
+            System.out.println(missing == 0 && rows == distinct ? "every acknowledged delivery is persisted exactly once" : "MISMATCH between acknowledged and persisted deliveries");
+        }
+    }
+
     private static String hmac(byte[] data) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
@@ -301,6 +708,148 @@ public class Load {
             return HexFormat.of().formatHex(mac.doFinal(data));
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------- servers
+
+    /** A server under test: its JVM, the embedded PostgreSQL it writes to (one for both targets), and its deliveries table. */
+    record Target(String name, int port, Process process, Database database, String table) {
+
+        /** Only Ticolops has work after the ack, in Spring Modulith's event publication table. */
+        boolean hasBacklog() {
+            return table.equals("webhook_deliveries");
+        }
+
+        /**
+         * CPU used so far by the JVM's process tree and by PostgreSQL's (the postmaster and its backends; a backend
+         * that exited is in the postmaster's children's times), kept apart when the postmaster is a descendant.
+         */
+        Cpu cpu() {
+            Set<Long> postgres = tree(database.postmaster());
+            Set<Long> jvm = tree(process.pid());
+            jvm.removeAll(postgres);
+            return new Cpu(jvm.stream().mapToLong(Load::ticks).sum() * SECONDS_PER_TICK, postgres.stream().mapToLong(Load::ticks).sum() * SECONDS_PER_TICK);
+        }
+
+        String memory() throws IOException {
+            Map<String, Long> kilobytes = Files.readAllLines(Path.of("/proc/" + process.pid() + "/status")).stream()
+                    .filter(line -> line.startsWith("VmRSS:") || line.startsWith("VmHWM:"))
+                    .collect(Collectors.toMap(line -> line.substring(0, 5), line -> Long.parseLong(line.replaceAll("[^0-9]", ""))));
+            return String.format("%,d MB (%,d MB)", kilobytes.get("VmRSS") / 1024, kilobytes.get("VmHWM") / 1024);
+        }
+
+        /** Waits until no publication is pending (none for the baseline), polling, and says how long it took. */
+        Drain drain(double timeoutSeconds) throws IOException, InterruptedException {
+            if (!hasBacklog()) {
+                return null;
+            }
+            long start = System.nanoTime();
+            long[] first = database.backlog();
+            long[] now = first;
+            while (now[0] > 0 && (System.nanoTime() - start) / 1e9 < timeoutSeconds) {
+                Thread.sleep(200);
+                now = database.backlog();
+            }
+            return new Drain(first[0], now[0], now[1], (System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    /** Publications pending when the load stopped, still pending at the end of the wait, failed ones, seconds waited. */
+    record Drain(long atEnd, long left, long failed, double seconds) {
+
+        @Override
+        public String toString() {
+            String failures = failed > 0 ? String.format(", %,d failed", failed) : "";
+            return (atEnd == 0 ? "none" : left == 0 ? String.format("%,d, gone in %.1f s", atEnd, seconds)
+                    : String.format("%,d, still %,d after %.0f s", atEnd, left, seconds)) + failures;
+        }
+    }
+
+    record Cpu(double jvm, double postgres) {
+
+        Cpu minus(Cpu earlier) {
+            return new Cpu(jvm - earlier.jvm, postgres - earlier.postgres);
+        }
+
+        double total() {
+            return jvm + postgres;
+        }
+
+        String per(int requests) {
+            return String.format("%.2f ms (JVM %.2f + PostgreSQL %.2f)", total() * 1e3 / requests, jvm * 1e3 / requests, postgres * 1e3 / requests);
+        }
+    }
+
+    private static Set<Long> tree(long pid) {
+        Set<Long> pids = new HashSet<>();
+        pids.add(pid);
+        ProcessHandle.of(pid).ifPresent(process -> process.descendants().forEach(child -> pids.add(child.pid())));
+        return pids;
+    }
+
+    /** utime + stime + cutime + cstime from /proc/pid/stat (fields 14 to 17; the name in field 2 may hold spaces). */
+    private static long ticks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+        } catch (NoSuchFileException e) {
+            return 0; // exited since it was listed: its parent has its times once it is reaped
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long clockTicksPerSecond() {
+        try {
+            Process getconf = new ProcessBuilder("getconf", "CLK_TCK").start();
+            return Long.parseLong(new String(getconf.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The embedded PostgreSQL under TICOLOPS_HOME (its port and pid from postmaster.pid), queried with psql. */
+    static final class Database {
+
+        private final long postmaster;
+        private final int port;
+
+        Database(Path home) throws IOException {
+            List<String> pidFile = Files.readAllLines(home.resolve("postgres/postmaster.pid"));
+            postmaster = Long.parseLong(pidFile.get(0).trim());
+            port = Integer.parseInt(pidFile.get(3).trim());
+        }
+
+        long postmaster() {
+            return postmaster;
+        }
+
+        int port() {
+            return port;
+        }
+
+        String describe() throws IOException, InterruptedException {
+            String[] settings = query("select current_setting('server_version'), current_setting('fsync'), current_setting('synchronous_commit')").get(0).split("\\|");
+            return String.format("embedded PostgreSQL %s on port %d: fsync=%s, synchronous_commit=%s", settings[0], port, settings[1], settings[2]);
+        }
+
+        /** Publications not completed yet, and those that failed (they wait for a resubmission, so they are not pending). */
+        long[] backlog() throws IOException, InterruptedException {
+            String[] counts = query("select count(*) filter (where completion_date is null and status is distinct from 'FAILED'), "
+                    + "count(*) filter (where status = 'FAILED') from event_publication").get(0).split("\\|");
+            return new long[] {Long.parseLong(counts[0]), Long.parseLong(counts[1])};
+        }
+
+        List<String> query(String sql) throws IOException, InterruptedException {
+            Process psql = new ProcessBuilder("psql", "-X", "-h", "localhost", "-p", Integer.toString(port), "-U", "postgres", "-d", "postgres",
+                    "-At", "-v", "ON_ERROR_STOP=1", "-c", sql).redirectErrorStream(true).start();
+            String output = new String(psql.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (psql.waitFor() != 0) {
+                throw new IllegalStateException("psql failed on " + sql + ": " + output.trim());
+            }
+            return output.lines().toList();
         }
     }
 
@@ -329,12 +878,20 @@ public class Load {
         return server;
     }
 
-    private static Process startServer(int port, Path home, boolean slack) throws IOException {
+    private static Path jar() {
         Path jar = Path.of("bot/target/ticolops.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException("Build it first: ./mvnw -q -DskipTests package");
         }
-        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx512m", "-jar", jar.toString())
+        return jar;
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static Process startServer(int port, Path home, boolean slack) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(java(), "-Xmx512m", "-jar", jar().toString())
                 .redirectErrorStream(true).redirectOutput(home.resolve("server.log").toFile());
         Map<String, String> env = builder.environment();
         env.put("SERVER_PORT", Integer.toString(port));
@@ -350,13 +907,39 @@ public class Load {
         return builder.start();
     }
 
-    private static void awaitReady(HttpClient http, String base, Process server) throws InterruptedException {
+    /**
+     * Starts {@code benchmarks/Baseline.java} with the PostgreSQL driver Ticolops itself ships, taken out of its jar,
+     * and waits until it listens (it creates its table before it binds the port).
+     */
+    private static Process startBaseline(int port, Path home, Database database) throws IOException, InterruptedException {
+        Path driver = home.resolve("postgresql.jar");
+        try (ZipFile zip = new ZipFile(jar().toFile())) {
+            var entry = zip.stream().filter(e -> e.getName().matches("BOOT-INF/lib/postgresql-[0-9.]+\\.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no PostgreSQL driver in " + jar()));
+            Files.copy(zip.getInputStream(entry), driver, StandardCopyOption.REPLACE_EXISTING);
+        }
+        Path log = home.resolve("baseline.log");
+        Process baseline = new ProcessBuilder(java(), "-Xmx512m", "-cp", driver.toString(), "benchmarks/Baseline.java", Integer.toString(port),
+                Integer.toString(database.port()), SECRET).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        System.out.println();
+        System.out.println("starting the baseline on port " + port + ", log in " + log);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline && baseline.isAlive()) {
+            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                return baseline;
+            } catch (IOException e) {
+                Thread.sleep(100); // not listening yet
+            }
+        }
+        baseline.destroy();
+        throw new IllegalStateException("the baseline did not start: " + Files.readString(log));
+    }
+
+    private static void awaitReady(int port, Process server) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         while (System.nanoTime() < deadline && server.isAlive()) {
-            try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200) {
+            try (Http http = new Http(port)) {
+                if (http.exchange(Request.get("/actuator/health/readiness").bytes()).status() == 200) {
                     return;
                 }
             } catch (IOException e) {
@@ -364,17 +947,34 @@ public class Load {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException(base + " did not become ready (see the server log)");
+        throw new IllegalStateException("localhost:" + port + " did not become ready (see the server log)");
     }
 
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 1; i + 1 < args.length; i += 2) {
-            if (!args[i].startsWith("--")) {
-                throw new IllegalArgumentException("expected --name value pairs, got " + args[i]);
+    /** {@code --name value} pairs, and {@code --name} alone for a flag. */
+    static final class Options {
+
+        private final Map<String, String> values = new LinkedHashMap<>();
+
+        Options(String[] args) {
+            for (int i = 1; i < args.length; i++) {
+                if (!args[i].startsWith("--")) {
+                    throw new IllegalArgumentException("expected --name [value], got " + args[i]);
+                }
+                boolean flag = i + 1 == args.length || args[i + 1].startsWith("--");
+                values.put(args[i].substring(2), flag ? "true" : args[++i]);
             }
-            options.put(args[i].substring(2), args[i + 1]);
         }
-        return options;
+
+        int integer(String name, int otherwise) {
+            return Integer.parseInt(values.getOrDefault(name, Integer.toString(otherwise)));
+        }
+
+        String text(String name, String otherwise) {
+            return values.getOrDefault(name, otherwise);
+        }
+
+        boolean flag(String name) {
+            return Boolean.parseBoolean(values.get(name));
+        }
     }
 }
