@@ -1,19 +1,23 @@
 import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
-import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -24,12 +28,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.ToDoubleFunction;
@@ -74,6 +75,7 @@ public class Load {
      * only wait longer, and a step at ten times a server's capacity would otherwise take ten times its length.
      */
     private static final long MAX_LAG_NANOS = TimeUnit.SECONDS.toNanos(5);
+    private static final long RESPONSE_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(30);
     private static final double SECONDS_PER_TICK = 1.0 / clockTicksPerSecond();
 
     public static void main(String[] args) throws Exception {
@@ -180,10 +182,13 @@ public class Load {
 
         for (Result result : results) {
             Stats.header(result.target().name() + " step", result.target().hasBacklog() ? new String[] {"backlog after the step"} : new String[0]);
-            for (Step step : result.steps()) {
-                System.out.println(step.stats().row((step.stats().ok() ? "good" : "bad")) + (step.drain() == null ? "" : " " + step.drain() + " |"));
+            List<Step> rows = new ArrayList<>(List.of(new Step(result.cpuPhase(), result.cpuDrain())));
+            rows.addAll(result.steps());
+            for (Step step : rows) {
+                String label = step.stats() == result.cpuPhase() ? "CPU phase" : step.stats().ok() ? "good" : "bad";
+                System.out.println(step.stats().row(label) + (step.drain() == null ? "" : " " + step.drain() + " |"));
             }
-            result.steps().forEach(step -> step.stats().printErrors());
+            rows.forEach(step -> step.stats().printErrors());
         }
 
         System.out.println();
@@ -199,7 +204,6 @@ public class Load {
                 r -> r.cpu().total() / r.cpuPhase().acknowledged());
         row(results, "JVM resident memory at the end (peak)", Result::memory, null);
         row(results, "acknowledged / persisted (missing, duplicates)", r -> r.reconciled().brief(), null);
-        row(results, "backlog after the CPU phase", r -> r.cpuDrain() == null ? "—" : r.cpuDrain().toString(), null);
     }
 
     record Result(Target target, Stats cpuPhase, Cpu cpu, Drain cpuDrain, List<Step> steps, int max, boolean ceiling, String memory,
@@ -278,78 +282,102 @@ public class Load {
     // ---------------------------------------------------------------------------------------------------- load
 
     /**
-     * Sends {@code rate × (warmup + seconds)} requests on a fixed schedule over {@code connections} keep-alive
-     * connections, one thread each: a thread takes the next slot, builds its request, waits for the slot's time and
-     * sends it. When every connection is busy the next request goes out late and its latency, counted from the slot,
-     * shows it. Only the requests after the warm-up are measured; an error anywhere counts.
+     * Sends {@code rate × (warmup + seconds)} requests on a fixed schedule over at most {@code connections} keep-alive
+     * connections, from one thread with a selector: at each wake-up it sends every request whose time has come, on
+     * connections that are free, and reads the responses that arrived. When every connection is busy the next request
+     * goes out late, and its latency, counted from its scheduled time, shows it. The selector waits in whole
+     * milliseconds, so a request leaves up to 1 ms after its time (counted too). Only the requests after the warm-up
+     * are measured; an error anywhere counts.
      */
     static Stats load(Target target, String phase, int rate, int warmup, int seconds, int connections, IntFunction<Request> requests)
-            throws InterruptedException {
+            throws IOException {
         int measureFrom = rate * warmup;
         int total = measureFrom + rate * seconds;
         double interval = 1e9 / rate;
         long[] latencies = new long[total];
         Arrays.fill(latencies, -1);
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger sent = new AtomicInteger();
-        AtomicInteger errors = new AtomicInteger();
-        ConcurrentLinkedQueue<String> samples = new ConcurrentLinkedQueue<>();
-        AtomicBoolean behind = new AtomicBoolean();
+        int errors = 0;
+        List<String> samples = new ArrayList<>();
+        int unsent = 0;
         double generatorBefore = ticks(ProcessHandle.current().pid()) * SECONDS_PER_TICK;
-        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
-        List<Thread> workers = new ArrayList<>();
-        for (int c = 0; c < Math.min(connections, total); c++) {
-            workers.add(new Thread(() -> {
-                Http http = null;
-                try {
-                    for (int i; !behind.get() && (i = next.getAndIncrement()) < total; ) {
-                        long scheduled = start + (long) (i * interval);
-                        Request request = requests.apply(i);
-                        for (long wait; (wait = scheduled - System.nanoTime()) > 0; ) {
-                            LockSupport.parkNanos(wait);
+        long start = System.nanoTime();
+        try (Selector selector = Selector.open()) {
+            // First in, first out: every connection is used in turn, so none sits idle long enough for the server to close it.
+            ArrayDeque<Connection> idle = new ArrayDeque<>();
+            List<Connection> all = new ArrayList<>();
+            for (int c = 0; c < Math.min(connections, total); c++) {
+                all.add(new Connection(target.port(), selector));
+            }
+            idle.addAll(all);
+            int next = 0;
+            int inFlight = 0;
+            long timeoutCheck = start;
+            while (next < total || inFlight > 0) {
+                long now = System.nanoTime();
+                for (long scheduled; next < total && (scheduled = start + (long) (next * interval)) <= now && !idle.isEmpty(); next++) {
+                    if (now - scheduled > MAX_LAG_NANOS) {
+                        break;
+                    }
+                    Connection connection = idle.poll();
+                    try {
+                        connection.send(next, scheduled, requests.apply(next));
+                        inFlight++;
+                    } catch (IOException e) {
+                        errors++;
+                        sample(samples, e.toString());
+                        connection.close();
+                        idle.add(connection);
+                    }
+                }
+                if (next < total && now - (start + (long) (next * interval)) > MAX_LAG_NANOS) {
+                    unsent = total - next;
+                    next = total;
+                }
+                long untilNext = next < total && !idle.isEmpty() ? start + (long) (next * interval) - now : TimeUnit.MILLISECONDS.toNanos(10);
+                selector.select(Math.max(1, (untilNext + 999_999) / 1_000_000));
+                for (SelectionKey key : selector.selectedKeys()) {
+                    Connection connection = (Connection) key.attachment();
+                    try {
+                        Response response = connection.ready();
+                        if (response == null) {
+                            continue;
                         }
-                        if (System.nanoTime() - scheduled > MAX_LAG_NANOS) {
-                            behind.set(true);
-                            break;
+                        if (response.status() / 100 == 2) {
+                            latencies[connection.slot] = System.nanoTime() - connection.scheduled;
+                            connection.request.onAcknowledged().run();
+                        } else {
+                            errors++;
+                            sample(samples, "HTTP " + response.status() + ": " + response.body());
                         }
-                        sent.incrementAndGet();
-                        try {
-                            if (http == null) {
-                                http = new Http(target.port());
-                            }
-                            Response response = http.exchange(request.bytes());
-                            if (!http.reusable()) {
-                                http.close();
-                                http = null;
-                            }
-                            if (response.status() / 100 == 2) {
-                                latencies[i] = System.nanoTime() - scheduled;
-                                request.onAcknowledged().run();
-                            } else {
-                                errors.incrementAndGet();
-                                sample(samples, "HTTP " + response.status() + ": " + response.body());
-                            }
-                        } catch (IOException e) {
-                            errors.incrementAndGet();
-                            sample(samples, e.toString());
-                            close(http);
-                            http = null;
+                    } catch (IOException e) {
+                        errors++;
+                        sample(samples, e.toString());
+                        connection.close();
+                    }
+                    inFlight--;
+                    idle.add(connection);
+                }
+                selector.selectedKeys().clear();
+                if (System.nanoTime() - timeoutCheck > TimeUnit.MILLISECONDS.toNanos(100)) {
+                    timeoutCheck = System.nanoTime();
+                    for (Connection connection : all) {
+                        if (connection.busy() && timeoutCheck - connection.sent > RESPONSE_TIMEOUT_NANOS) {
+                            errors++;
+                            sample(samples, "no response within " + TimeUnit.NANOSECONDS.toSeconds(RESPONSE_TIMEOUT_NANOS) + " s");
+                            connection.close();
+                            inFlight--;
+                            idle.add(connection);
                         }
                     }
-                } finally {
-                    close(http);
                 }
-            }, "load-" + c));
+            }
+            all.forEach(Connection::close);
         }
-        workers.forEach(Thread::start);
-        for (Thread worker : workers) {
-            worker.join();
-        }
-        double measuredSeconds = (System.nanoTime() - (start + (long) (measureFrom * interval))) / 1e9;
-        double generatorCores = (ticks(ProcessHandle.current().pid()) * SECONDS_PER_TICK - generatorBefore) / ((System.nanoTime() - start) / 1e9);
+        long end = System.nanoTime();
+        double generatorCores = (ticks(ProcessHandle.current().pid()) * SECONDS_PER_TICK - generatorBefore) / ((end - start) / 1e9);
         long[] measured = Arrays.stream(latencies, measureFrom, total).filter(l -> l >= 0).sorted().toArray();
-        Stats stats = new Stats(rate, total - measureFrom, measured, errors.get(), List.copyOf(samples), total - sent.get(),
-                measured.length / measuredSeconds, generatorCores);
+        Stats stats = new Stats(rate, total - measureFrom, measured, errors, samples, unsent,
+                measured.length / ((end - (start + (long) (measureFrom * interval))) / 1e9), generatorCores);
         System.out.printf("%s %s: %,d/s for %d s%s: p99 %.1f ms, %,d errors%s%s%n", target.name(), phase, rate, seconds,
                 warmup > 0 ? " after " + warmup + " s" : "", stats.ms(0.99), stats.errors(),
                 stats.unsent() > 0 ? String.format(", stopped %.0f s behind schedule (%,d not sent)", MAX_LAG_NANOS / 1e9, stats.unsent()) : "",
@@ -357,7 +385,7 @@ public class Load {
         return stats;
     }
 
-    private static void sample(ConcurrentLinkedQueue<String> samples, String error) {
+    private static void sample(List<String> samples, String error) {
         if (samples.size() < 5) {
             samples.add(error.length() > 200 ? error.substring(0, 200) + "…" : error);
         }
@@ -417,132 +445,182 @@ public class Load {
         }
     }
 
-    record Response(int status, String body) {
-    }
-
     /**
-     * One HTTP/1.1 keep-alive connection on loopback, used by one thread. Hand-written because at thousands of requests
-     * per second java.net.http spends more CPU than the servers it measures, on the same two cores; this reads just
-     * what Tomcat and the JDK server send (Content-Length or chunked bodies, {@code Connection: close}).
+     * A response, parsed from the bytes received so far. Hand-written, like the client around it, because at thousands
+     * of requests per second java.net.http spends more CPU than the servers it measures, on the same two cores; it
+     * reads what Tomcat and the JDK server send: Content-Length or chunked bodies, {@code Connection: close}.
      */
-    static final class Http implements Closeable {
+    record Response(int status, String body, boolean reusable) {
 
-        private final Socket socket;
-        private final OutputStream out;
-        private final InputStream in;
-        private final byte[] buffer = new byte[16 * 1024];
-        private int position;
-        private int limit;
-        private boolean reusable = true;
+        private static final byte[] CRLF = {'\r', '\n'};
+        private static final byte[] END_OF_HEAD = {'\r', '\n', '\r', '\n'};
 
-        Http(int port) throws IOException {
-            socket = new Socket();
-            socket.setTcpNoDelay(true);
-            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5_000);
-            socket.setSoTimeout(30_000);
-            out = socket.getOutputStream();
-            in = socket.getInputStream();
-        }
-
-        Response exchange(byte[] request) throws IOException {
-            out.write(request);
-            String status = line();
-            if (status == null) {
-                throw new EOFException("connection closed before the response");
+        /** The response at the start of {@code data[0, length)}, or null while it is incomplete. */
+        static Response parse(byte[] data, int length) {
+            int head = find(data, 0, length, END_OF_HEAD);
+            if (head < 0) {
+                return null;
             }
-            int code = Integer.parseInt(status.substring(9, 12));
-            long length = -1;
+            String[] lines = new String(data, 0, head, StandardCharsets.ISO_8859_1).split("\r\n");
+            int status = Integer.parseInt(lines[0].substring(9, 12));
+            int contentLength = -1;
             boolean chunked = false;
-            for (String header; !(header = required(line())).isEmpty(); ) {
-                int colon = header.indexOf(':');
-                String name = header.substring(0, colon).trim().toLowerCase(Locale.ROOT);
-                String value = header.substring(colon + 1).trim();
+            boolean reusable = true;
+            for (int i = 1; i < lines.length; i++) {
+                int colon = lines[i].indexOf(':');
+                String name = lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT);
+                String value = lines[i].substring(colon + 1).trim();
                 switch (name) {
-                    case "content-length" -> length = Long.parseLong(value);
+                    case "content-length" -> contentLength = Integer.parseInt(value);
                     case "transfer-encoding" -> chunked = value.equalsIgnoreCase("chunked");
-                    case "connection" -> reusable &= !value.equalsIgnoreCase("close");
+                    case "connection" -> reusable = !value.equalsIgnoreCase("close");
                     default -> { }
                 }
             }
-            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            int body = head + END_OF_HEAD.length;
             if (chunked) {
-                for (long size; (size = Long.parseLong(required(line()).split(";")[0].trim(), 16)) > 0; ) {
-                    copy(size, body);
-                    required(line());
-                }
-                while (!required(line()).isEmpty()) {
-                    // trailers
-                }
-            } else if (length >= 0) {
-                copy(length, body);
-            } else if (code != 204 && code != 304) {
-                for (int b; (b = read()) >= 0; ) {
-                    body.write(b);
-                }
-                reusable = false;
-            }
-            return new Response(code, body.toString(StandardCharsets.UTF_8));
-        }
-
-        boolean reusable() {
-            return reusable;
-        }
-
-        private int read() throws IOException {
-            if (position == limit) {
-                limit = in.read(buffer);
-                position = 0;
-                if (limit <= 0) {
-                    limit = 0;
-                    return -1;
+                ByteArrayOutputStream content = new ByteArrayOutputStream();
+                for (int position = body; ; ) {
+                    int end = find(data, position, length, CRLF);
+                    if (end < 0) {
+                        return null;
+                    }
+                    int size = Integer.parseInt(new String(data, position, end - position, StandardCharsets.ISO_8859_1).split(";")[0].trim(), 16);
+                    position = end + CRLF.length;
+                    if (size == 0) {
+                        // the last chunk, then trailers if any, then an empty line
+                        return find(data, position - CRLF.length, length, END_OF_HEAD) < 0 ? null
+                                : new Response(status, content.toString(StandardCharsets.UTF_8), reusable);
+                    }
+                    if (length < position + size + CRLF.length) {
+                        return null;
+                    }
+                    content.write(data, position, size);
+                    position += size + CRLF.length;
                 }
             }
-            return buffer[position++] & 0xff;
+            if (contentLength >= 0) {
+                return length < body + contentLength ? null : new Response(status, new String(data, body, contentLength, StandardCharsets.UTF_8), reusable);
+            }
+            // No length: the body would end when the server closes the connection. Not waited for, nor reused.
+            return new Response(status, "", reusable && (status == 204 || status == 304));
         }
 
-        private String line() throws IOException {
-            StringBuilder line = new StringBuilder();
-            for (int b; (b = read()) != '\n'; ) {
-                if (b < 0) {
-                    return line.length() == 0 ? null : line.toString();
-                }
-                if (b != '\r') {
-                    line.append((char) b);
+        private static int find(byte[] data, int from, int to, byte[] pattern) {
+            for (int i = from; i + pattern.length <= to; i++) {
+                if (Arrays.equals(data, i, i + pattern.length, pattern, 0, pattern.length)) {
+                    return i;
                 }
             }
-            return line.toString();
+            return -1;
+        }
+    }
+
+    /** One keep-alive connection of {@link #load}'s selector, opened on first use: the request being sent, the response being read. */
+    static final class Connection {
+
+        private final int port;
+        private final Selector selector;
+        private SocketChannel channel;
+        private SelectionKey key;
+        private ByteBuffer out;
+        private byte[] in = new byte[4096];
+        private int received;
+        int slot;
+        long scheduled;
+        long sent;
+        Request request;
+        private boolean waiting;
+
+        Connection(int port, Selector selector) {
+            this.port = port;
+            this.selector = selector;
         }
 
-        private static String required(String line) throws EOFException {
-            if (line == null) {
-                throw new EOFException("connection closed in the middle of a response");
+        void send(int slot, long scheduled, Request request) throws IOException {
+            if (channel == null) {
+                channel = SocketChannel.open(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+                channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                channel.configureBlocking(false);
+                key = channel.register(selector, 0, this);
             }
-            return line;
+            this.slot = slot;
+            this.scheduled = scheduled;
+            this.request = request;
+            this.sent = System.nanoTime();
+            received = 0;
+            out = ByteBuffer.wrap(request.bytes());
+            channel.write(out);
+            key.interestOps(out.hasRemaining() ? SelectionKey.OP_WRITE : SelectionKey.OP_READ);
+            waiting = true;
         }
 
-        private void copy(long length, ByteArrayOutputStream body) throws IOException {
-            for (long i = 0; i < length; i++) {
-                int b = read();
-                if (b < 0) {
-                    throw new EOFException("connection closed in the middle of a body");
+        /** Goes on writing the request, or reads; the response once it is complete, else null. */
+        Response ready() throws IOException {
+            if (key.isWritable()) {
+                channel.write(out);
+                if (!out.hasRemaining()) {
+                    key.interestOps(SelectionKey.OP_READ);
                 }
-                body.write(b);
+                return null;
             }
+            if (received == in.length) {
+                in = Arrays.copyOf(in, in.length * 2);
+            }
+            int read = channel.read(ByteBuffer.wrap(in, received, in.length - received));
+            if (read < 0) {
+                throw new EOFException("connection closed before the whole response");
+            }
+            received += read;
+            Response response = Response.parse(in, received);
+            if (response != null) {
+                waiting = false;
+                key.interestOps(0);
+                if (!response.reusable()) {
+                    close();
+                }
+            }
+            return response;
         }
 
-        @Override
-        public void close() {
-            try {
-                socket.close();
-            } catch (IOException e) {
-                // nothing left to do with it
+        boolean busy() {
+            return waiting;
+        }
+
+        void close() {
+            waiting = false;
+            if (channel != null) {
+                try {
+                    channel.close();
+                } catch (IOException e) {
+                    // nothing left to do with it
+                }
+                channel = null;
             }
         }
     }
 
-    private static void close(Http http) {
-        if (http != null) {
-            http.close();
+    /** One request on a connection of its own, outside the load: readiness, set-up. */
+    static Response exchange(int port, Request request) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5_000);
+            socket.setSoTimeout((int) TimeUnit.NANOSECONDS.toMillis(RESPONSE_TIMEOUT_NANOS));
+            socket.getOutputStream().write(request.bytes());
+            byte[] in = new byte[4096];
+            for (int received = 0; ; ) {
+                if (received == in.length) {
+                    in = Arrays.copyOf(in, in.length * 2);
+                }
+                int read = socket.getInputStream().read(in, received, in.length - received);
+                if (read < 0) {
+                    throw new EOFException("connection closed before the whole response");
+                }
+                received += read;
+                Response response = Response.parse(in, received);
+                if (response != null) {
+                    return response;
+                }
+            }
         }
     }
 
@@ -561,11 +639,9 @@ public class Load {
         }
 
         void setUp() throws IOException {
-            try (Http http = new Http(port)) {
-                Response created = http.exchange(command("project create bench-" + Long.toString(System.nanoTime(), 36), -1).bytes());
-                if (created.status() != 200) {
-                    throw new IllegalStateException("project create failed: " + created.status() + " " + created.body());
-                }
+            Response created = exchange(port, command("project create bench-" + Long.toString(System.nanoTime(), 36), -1));
+            if (created.status() != 200) {
+                throw new IllegalStateException("project create failed: " + created.status() + " " + created.body());
             }
         }
 
@@ -938,8 +1014,8 @@ public class Load {
     private static void awaitReady(int port, Process server) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         while (System.nanoTime() < deadline && server.isAlive()) {
-            try (Http http = new Http(port)) {
-                if (http.exchange(Request.get("/actuator/health/readiness").bytes()).status() == 200) {
+            try {
+                if (exchange(port, Request.get("/actuator/health/readiness")).status() == 200) {
                     return;
                 }
             } catch (IOException e) {
