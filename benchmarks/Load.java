@@ -95,7 +95,7 @@ public class Load {
             awaitReady(port, server);
             Database database = new Database(home);
             System.out.println(database.describe());
-            Target ticolops = new Target("Ticolops", port, server, database, "webhook_deliveries");
+            Target ticolops = new Target("Ticolops", port, server, database, "webhook_deliveries", true);
             if (slack) {
                 slackCommands(ticolops, options, responseUrlPosts);
             } else if (options.flag("step")) {
@@ -127,7 +127,6 @@ public class Load {
 
         Stats.header("slash command ack (Slack HTTP)");
         System.out.println(stats.row(seconds + " s"));
-        stats.printErrors();
         System.out.println();
         System.out.println("| CPU per command | JVM resident memory at the end | replies sent later through response_url (whole run) |");
         System.out.println("|---|---|---|");
@@ -138,24 +137,19 @@ public class Load {
     static void webhooks(Target ticolops, Options options) throws Exception {
         int rate = options.integer("rate", 200);
         int seconds = options.integer("seconds", 60);
-        int connections = options.integer("connections", 256);
-        double drainTimeout = options.integer("drain-timeout", 120);
         Webhooks scenario = new Webhooks(runId("fixtures"), Webhooks.fixtures(), true);
-        load(ticolops, "warm-up", rate, 0, options.integer("warmup", 15), connections, scenario.phase("w"));
-        ticolops.drain(drainTimeout);
+        phase(ticolops, "warm-up", rate, 0, options.integer("warmup", 15), options, scenario.phase("w"));
         Cpu before = ticolops.cpu();
-        Stats stats = load(ticolops, "webhook deliveries", rate, 0, seconds, connections, scenario.phase("m"));
-        Drain drain = ticolops.drain(drainTimeout);
+        Step measured = phase(ticolops, "webhook deliveries", rate, 0, seconds, options, scenario.phase("m"));
         Cpu cpu = ticolops.cpu().minus(before);
         String memory = ticolops.memory();
 
         Stats.header("webhook acknowledge");
-        System.out.println(stats.row(seconds + " s"));
-        stats.printErrors();
+        System.out.println(measured.stats().row(seconds + " s"));
         System.out.println();
         System.out.println("| CPU per delivery (work after the ack included) | JVM resident memory at the end | backlog at the end of the load |");
         System.out.println("|---|---|---|");
-        System.out.printf("| %s | %s | %s |%n", cpu.per(stats.acknowledged()), memory, drain);
+        System.out.printf("| %s | %s | %s |%n", cpu.per(measured.stats().acknowledged()), memory, measured.drain());
         scenario.reconcile(ticolops).print();
     }
 
@@ -173,7 +167,7 @@ public class Load {
         if (targets.contains("baseline")) {
             Process baseline = startBaseline(options.integer("baseline-port", 8182), home, ticolops.database());
             try {
-                results.add(stepTarget(new Target("baseline", options.integer("baseline-port", 8182), baseline, ticolops.database(), "bench_baseline"), options));
+                results.add(stepTarget(new Target("baseline", options.integer("baseline-port", 8182), baseline, ticolops.database(), "bench_baseline", false), options));
             } finally {
                 baseline.destroy();
                 baseline.waitFor(30, TimeUnit.SECONDS);
@@ -181,14 +175,9 @@ public class Load {
         }
 
         for (Result result : results) {
-            Stats.header(result.target().name() + " step", result.target().hasBacklog() ? new String[] {"backlog after the step"} : new String[0]);
-            List<Step> rows = new ArrayList<>(List.of(new Step(result.cpuPhase(), result.cpuDrain())));
-            rows.addAll(result.steps());
-            for (Step step : rows) {
-                String label = step.stats() == result.cpuPhase() ? "CPU phase" : step.stats().ok() ? "good" : "bad";
-                System.out.println(step.stats().row(label) + (step.drain() == null ? "" : " " + step.drain() + " |"));
-            }
-            rows.forEach(step -> step.stats().printErrors());
+            Stats.header(result.target().name(), result.target().hasBacklog() ? new String[] {"backlog after the step"} : new String[0]);
+            System.out.println(result.cpuPhase().row("CPU phase"));
+            result.steps().forEach(step -> System.out.println(step.row(step.stats().ok() ? "step: good" : "step: bad")));
         }
 
         System.out.println();
@@ -200,13 +189,13 @@ public class Load {
         System.out.println("|---|" + "---|".repeat(results.size() + (results.size() == 2 ? 1 : 0)));
         row(results, "max rate with ack p99 < " + (int) ACK_P99_LIMIT_MS + " ms", Result::maxRate, r -> (double) r.max());
         row(results, "highest step whose backlog was gone within " + (int) KEPT_UP_SECONDS + " s", Result::keptUp, null);
-        row(results, "CPU per delivery at " + options.integer("cpu-rate", 200) + "/s (JVM + PostgreSQL)", r -> r.cpu().per(r.cpuPhase().acknowledged()),
-                r -> r.cpu().total() / r.cpuPhase().acknowledged());
+        row(results, "CPU per delivery at " + options.integer("cpu-rate", 200) + "/s (JVM + PostgreSQL)", r -> r.cpu().per(r.cpuPhase().stats().acknowledged()),
+                r -> r.cpu().total() / r.cpuPhase().stats().acknowledged());
         row(results, "JVM resident memory at the end (peak)", Result::memory, null);
         row(results, "acknowledged / persisted (missing, duplicates)", r -> r.reconciled().brief(), null);
     }
 
-    record Result(Target target, Stats cpuPhase, Cpu cpu, Drain cpuDrain, List<Step> steps, int max, boolean ceiling, String memory,
+    record Result(Target target, Step cpuPhase, Cpu cpu, List<Step> steps, int max, boolean ceiling, String memory,
             Reconciled reconciled) {
 
         String maxRate() {
@@ -214,12 +203,24 @@ public class Load {
         }
 
         String keptUp() {
-            return target.hasBacklog() ? steps.stream().filter(s -> s.stats().ok() && s.drain().seconds() <= KEPT_UP_SECONDS)
+            return target.hasBacklog() ? steps.stream().filter(s -> s.stats().ok() && s.drain().keptUp())
                     .mapToInt(s -> s.stats().rate()).max().stream().mapToObj(rate -> String.format("%,d/s", rate)).findFirst().orElse("none") : "—";
         }
     }
 
+    /** A phase's figures, and for Ticolops the backlog it left. */
     record Step(Stats stats, Drain drain) {
+
+        String row(String label) {
+            return stats.row(label) + (drain == null ? "" : " " + drain + " |");
+        }
+    }
+
+    /** Load, then wait for the work after the ack to catch up. */
+    static Step phase(Target target, String name, int rate, int warmup, int seconds, Options options, IntFunction<Request> requests) throws Exception {
+        long before = target.hasBacklog() ? target.database().backlog()[0] : 0;
+        Stats stats = load(target, name, rate, warmup, seconds, options.integer("connections", 256), requests);
+        return new Step(stats, target.hasBacklog() ? target.database().drain(before, options.integer("drain-timeout", 120)) : null);
     }
 
     private static void row(List<Result> results, String label, Function<Result, String> cell, ToDoubleFunction<Result> ratio) {
@@ -228,17 +229,14 @@ public class Load {
     }
 
     static Result stepTarget(Target target, Options options) throws Exception {
-        int connections = options.integer("connections", 256);
         int cpuRate = options.integer("cpu-rate", 200);
-        double drainTimeout = options.integer("drain-timeout", 120);
         Webhooks pushes = new Webhooks(runId(target.name().toLowerCase(Locale.ROOT)), List.of(Webhooks.push()), false);
         System.out.println();
         System.out.println("== " + target.name() + " on port " + target.port());
-        load(target, "warm-up", cpuRate, 0, options.integer("warmup", 15), connections, pushes.phase("w"));
-        target.drain(drainTimeout);
+        phase(target, "warm-up", cpuRate, 0, options.integer("warmup", 15), options, pushes.phase("w"));
+        // After the backlog is gone, so that the CPU counted is all the work of these deliveries, after the ack too.
         Cpu before = target.cpu();
-        Stats cpuPhase = load(target, "CPU phase", cpuRate, 0, options.integer("cpu-seconds", 30), connections, pushes.phase("c"));
-        Drain cpuDrain = target.drain(drainTimeout);
+        Step cpuPhase = phase(target, "CPU phase", cpuRate, 0, options.integer("cpu-seconds", 30), options, pushes.phase("c"));
         Cpu cpu = target.cpu().minus(before);
 
         // Raise the rate until a step fails, then bisect between the last good rate and the first bad one.
@@ -249,7 +247,7 @@ public class Load {
         int good = 0;
         int bad = 0;
         for (int rate = options.integer("start", 500); bad == 0 && rate <= maxRate; rate *= options.integer("factor", 2)) {
-            Step step = step(target, pushes, rate, stepWarmup, stepSeconds, connections, drainTimeout);
+            Step step = phase(target, "step", rate, stepWarmup, stepSeconds, options, pushes.phase("s" + rate));
             steps.add(step);
             if (step.stats().ok()) {
                 good = rate;
@@ -259,7 +257,7 @@ public class Load {
         }
         for (int i = 0; i < options.integer("bisections", 3) && bad > 0 && bad - good > 1; i++) {
             int rate = (good + bad) / 2;
-            Step step = step(target, pushes, rate, stepWarmup, stepSeconds, connections, drainTimeout);
+            Step step = phase(target, "step", rate, stepWarmup, stepSeconds, options, pushes.phase("s" + rate));
             steps.add(step);
             if (step.stats().ok()) {
                 good = rate;
@@ -267,12 +265,7 @@ public class Load {
                 bad = rate;
             }
         }
-        return new Result(target, cpuPhase, cpu, cpuDrain, steps, good, bad == 0, target.memory(), pushes.reconcile(target));
-    }
-
-    private static Step step(Target target, Webhooks pushes, int rate, int warmup, int seconds, int connections, double drainTimeout) throws Exception {
-        Stats stats = load(target, "step", rate, warmup, seconds, connections, pushes.phase("s" + rate));
-        return new Step(stats, target.drain(drainTimeout));
+        return new Result(target, cpuPhase, cpu, steps, good, bad == 0, target.memory(), pushes.reconcile(target));
     }
 
     private static String runId(String what) {
@@ -382,6 +375,7 @@ public class Load {
                 warmup > 0 ? " after " + warmup + " s" : "", stats.ms(0.99), stats.errors(),
                 stats.unsent() > 0 ? String.format(", stopped %.0f s behind schedule (%,d not sent)", MAX_LAG_NANOS / 1e9, stats.unsent()) : "",
                 phase.equals("step") ? (stats.ok() ? " → good" : " → bad") : "");
+        samples.forEach(error -> System.out.println("  error: " + error));
         return stats;
     }
 
@@ -419,10 +413,6 @@ public class Load {
         String row(String label) {
             return String.format("| %s | %,d/s | %,d | %,d | %,d | %,.0f/s | %.1f | %.1f | %.1f | %.0f %% |", label, rate, sorted.length, errors, unsent,
                     throughput, ms(0.50), ms(0.99), ms(1.0), generatorCores * 100);
-        }
-
-        void printErrors() {
-            samples.forEach(error -> System.out.println("error at " + rate + "/s: " + error));
         }
     }
 
@@ -789,13 +779,11 @@ public class Load {
 
     // ---------------------------------------------------------------------------------------------------- servers
 
-    /** A server under test: its JVM, the embedded PostgreSQL it writes to (one for both targets), and its deliveries table. */
-    record Target(String name, int port, Process process, Database database, String table) {
-
-        /** Only Ticolops has work after the ack, in Spring Modulith's event publication table. */
-        boolean hasBacklog() {
-            return table.equals("webhook_deliveries");
-        }
+    /**
+     * A server under test: its JVM, the embedded PostgreSQL it writes to (one for both targets), its deliveries table,
+     * and whether it has work after the ack (Ticolops: Spring Modulith's event publications).
+     */
+    record Target(String name, int port, Process process, Database database, String table, boolean hasBacklog) {
 
         /**
          * CPU used so far by the JVM's process tree and by PostgreSQL's (the postmaster and its backends; a backend
@@ -814,31 +802,24 @@ public class Load {
                     .collect(Collectors.toMap(line -> line.substring(0, 5), line -> Long.parseLong(line.replaceAll("[^0-9]", ""))));
             return String.format("%,d MB (%,d MB)", kilobytes.get("VmRSS") / 1024, kilobytes.get("VmHWM") / 1024);
         }
-
-        /** Waits until no publication is pending (none for the baseline), polling, and says how long it took. */
-        Drain drain(double timeoutSeconds) throws IOException, InterruptedException {
-            if (!hasBacklog()) {
-                return null;
-            }
-            long start = System.nanoTime();
-            long[] first = database.backlog();
-            long[] now = first;
-            while (now[0] > 0 && (System.nanoTime() - start) / 1e9 < timeoutSeconds) {
-                Thread.sleep(200);
-                now = database.backlog();
-            }
-            return new Drain(first[0], now[0], now[1], (System.nanoTime() - start) / 1e9);
-        }
     }
 
-    /** Publications pending when the load stopped, still pending at the end of the wait, failed ones, seconds waited. */
-    record Drain(long atEnd, long left, long failed, double seconds) {
+    /**
+     * Publications pending before a phase (left over, perhaps stuck), when its load stopped, and when the wait for them
+     * ended; failed ones then; the seconds waited.
+     */
+    record Drain(long before, long atEnd, long left, long failed, double seconds) {
+
+        boolean keptUp() {
+            return left <= before && seconds <= KEPT_UP_SECONDS;
+        }
 
         @Override
         public String toString() {
-            String failures = failed > 0 ? String.format(", %,d failed", failed) : "";
-            return (atEnd == 0 ? "none" : left == 0 ? String.format("%,d, gone in %.1f s", atEnd, seconds)
-                    : String.format("%,d, still %,d after %.0f s", atEnd, left, seconds)) + failures;
+            long backlog = Math.max(0, atEnd - before);
+            return (backlog == 0 ? "none" : left <= before ? String.format("%,d, gone in %.1f s", backlog, seconds)
+                    : String.format("%,d, %,d left after %.0f s", backlog, left - before, seconds))
+                    + (before > 0 ? String.format(" (%,d pending from before)", before) : "") + (failed > 0 ? String.format(", %,d failed", failed) : "");
         }
     }
 
@@ -916,6 +897,26 @@ public class Load {
             String[] counts = query("select count(*) filter (where completion_date is null and status is distinct from 'FAILED'), "
                     + "count(*) filter (where status = 'FAILED') from event_publication").get(0).split("\\|");
             return new long[] {Long.parseLong(counts[0]), Long.parseLong(counts[1])};
+        }
+
+        /**
+         * Polls until the publications pending are back to {@code before}, giving up after the timeout, or once the
+         * count has not moved for 10 s (a listener that failed leaves its publication for the staleness check).
+         */
+        Drain drain(long before, double timeoutSeconds) throws IOException, InterruptedException {
+            long start = System.nanoTime();
+            long[] atEnd = backlog();
+            long[] now = atEnd;
+            long moved = start;
+            while (now[0] > before && System.nanoTime() - start < timeoutSeconds * 1e9 && System.nanoTime() - moved < TimeUnit.SECONDS.toNanos(10)) {
+                Thread.sleep(200);
+                long[] polled = backlog();
+                if (polled[0] != now[0]) {
+                    moved = System.nanoTime();
+                }
+                now = polled;
+            }
+            return new Drain(before, atEnd[0], now[0], now[1], (System.nanoTime() - start) / 1e9);
         }
 
         List<String> query(String sql) throws IOException, InterruptedException {
