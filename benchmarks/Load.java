@@ -80,7 +80,11 @@ public class Load {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0 || !List.of("slack-commands", "webhooks").contains(args[0])) {
-            System.err.println("usage: java benchmarks/Load.java slack-commands|webhooks [--step] [--rate N] [--seconds N] [--warmup N] [--port N] ...");
+            System.err.println("""
+                    usage: java benchmarks/Load.java slack-commands|webhooks [--rate N] [--seconds N] [--warmup N] [--port N] [--connections N] [--drain-timeout N]
+                           java benchmarks/Load.java webhooks --step [--targets ticolops,baseline] [--start N] [--factor N] [--bisections N] [--max-rate N]
+                                [--step-warmup N] [--step-seconds N] [--cpu-rate N] [--cpu-seconds N] [--baseline-port N] [--warmup N] [--port N] ...
+                    (README.md, "Benchmarks", says what each does)""");
             System.exit(2);
         }
         Options options = new Options(args);
@@ -154,8 +158,8 @@ public class Load {
     }
 
     /**
-     * For each target: a fixed-rate phase that measures CPU per delivery, then the step search, then resident memory
-     * and the reconciliation. Ticolops goes first and the baseline is started only afterwards, so neither runs while
+     * For each target: a warm-up, the step search, a fixed-rate phase that measures CPU per delivery, then resident
+     * memory and the reconciliation. Ticolops goes first and the baseline is started only afterwards, so neither runs while
      * the other is measured.
      */
     static void webhookSteps(Target ticolops, Path home, Options options) throws Exception {
@@ -176,8 +180,8 @@ public class Load {
 
         for (Result result : results) {
             Stats.header(result.target().name(), result.target().hasBacklog() ? new String[] {"backlog after the step"} : new String[0]);
-            System.out.println(result.cpuPhase().row("CPU phase"));
             result.steps().forEach(step -> System.out.println(step.row(step.stats().ok() ? "step: good" : "step: bad")));
+            System.out.println(result.cpuPhase().row("CPU phase"));
         }
 
         System.out.println();
@@ -234,10 +238,6 @@ public class Load {
         System.out.println();
         System.out.println("== " + target.name() + " on port " + target.port());
         phase(target, "warm-up", cpuRate, 0, options.integer("warmup", 15), options, pushes.phase("w"));
-        // After the backlog is gone, so that the CPU counted is all the work of these deliveries, after the ack too.
-        Cpu before = target.cpu();
-        Step cpuPhase = phase(target, "CPU phase", cpuRate, 0, options.integer("cpu-seconds", 30), options, pushes.phase("c"));
-        Cpu cpu = target.cpu().minus(before);
 
         // Raise the rate until a step fails, then bisect between the last good rate and the first bad one.
         int stepSeconds = options.integer("step-seconds", 10);
@@ -265,6 +265,12 @@ public class Load {
                 bad = rate;
             }
         }
+
+        // Last, once the JIT has settled: from a moment with no backlog to the next, so that the CPU counted is all the
+        // work of these deliveries, after the ack too.
+        Cpu before = target.cpu();
+        Step cpuPhase = phase(target, "CPU phase", cpuRate, 0, options.integer("cpu-seconds", 30), options, pushes.phase("c"));
+        Cpu cpu = target.cpu().minus(before);
         return new Result(target, cpuPhase, cpu, steps, good, bad == 0, target.memory(), pushes.reconcile(target));
     }
 
