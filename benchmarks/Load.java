@@ -313,10 +313,11 @@ public class Load {
             long timeoutCheck = start;
             while (next < total || inFlight > 0) {
                 long now = System.nanoTime();
+                if (next < total && now - (start + (long) (next * interval)) > MAX_LAG_NANOS) {
+                    unsent = total - next;
+                    next = total;
+                }
                 for (long scheduled; next < total && (scheduled = start + (long) (next * interval)) <= now && !idle.isEmpty(); next++) {
-                    if (now - scheduled > MAX_LAG_NANOS) {
-                        break;
-                    }
                     Connection connection = idle.poll();
                     try {
                         connection.send(next, scheduled, requests.apply(next));
@@ -327,10 +328,6 @@ public class Load {
                         connection.close();
                         idle.add(connection);
                     }
-                }
-                if (next < total && now - (start + (long) (next * interval)) > MAX_LAG_NANOS) {
-                    unsent = total - next;
-                    next = total;
                 }
                 long untilNext = next < total && !idle.isEmpty() ? start + (long) (next * interval) - now : TimeUnit.MILLISECONDS.toNanos(10);
                 selector.select(Math.max(1, (untilNext + 999_999) / 1_000_000));
@@ -375,7 +372,7 @@ public class Load {
         long end = System.nanoTime();
         double generatorCores = (ticks(ProcessHandle.current().pid()) * SECONDS_PER_TICK - generatorBefore) / ((end - start) / 1e9);
         long[] measured = Arrays.stream(latencies, measureFrom, total).filter(l -> l >= 0).sorted().toArray();
-        Stats stats = new Stats(rate, total - measureFrom, measured, errors, samples, unsent,
+        Stats stats = new Stats(rate, total - measureFrom, measured, errors, unsent,
                 measured.length / ((end - (start + (long) (measureFrom * interval))) / 1e9), generatorCores);
         System.out.printf("%s %s: %,d/s for %d s%s: p99 %.1f ms, %,d errors%s%s%n", target.name(), phase, rate, seconds,
                 warmup > 0 ? " after " + warmup + " s" : "", stats.ms(0.99), stats.errors(),
@@ -393,9 +390,9 @@ public class Load {
 
     /**
      * One phase's figures: latencies of the measured requests that got a 2xx (sorted), errors over the whole phase
-     * (warm-up included), and the CPU the generator itself used, to tell its limit from the server's.
+     * (warm-up included), requests not sent, and the CPU the generator itself used, to tell its limit from the server's.
      */
-    record Stats(int rate, int measured, long[] sorted, int errors, List<String> samples, int unsent, double throughput, double generatorCores) {
+    record Stats(int rate, int measured, long[] sorted, int errors, int unsent, double throughput, double generatorCores) {
 
         boolean ok() {
             return errors == 0 && unsent == 0 && sorted.length == measured && ms(0.99) < ACK_P99_LIMIT_MS;
