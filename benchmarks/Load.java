@@ -1,89 +1,111 @@
 import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
+import java.net.Socket;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.IntFunction;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.zip.ZipFile;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Load generator for a running Ticolops: fixed-rate requests, latency measured from each request's scheduled send time
- * (so a stalled server cannot hide its queueing delay), results as a table. Not part of {@code ./mvnw verify}.
+ * Load generator for a running Ticolops: open loop (requests on a fixed schedule, latency measured from each request's
+ * scheduled send time, so a stalled server cannot hide its queueing delay), results as tables. Not part of
+ * {@code ./mvnw verify}.
  *
  * <pre>
  * ./mvnw -q -DskipTests package
  * java benchmarks/Load.java slack-commands [--rate 50] [--seconds 60]
  * java benchmarks/Load.java webhooks [--rate 200] [--seconds 60]
+ * java benchmarks/Load.java webhooks --step [--step-seconds 10] [--targets ticolops,baseline]
  * </pre>
  *
  * Each scenario starts {@code bot/target/ticolops.jar} as its own process with a fresh embedded database (heap capped at
- * 512 MB), warms it up at the same rate, measures, and stops it. {@code slack-commands} also serves the minimal Slack
- * Web API that Ticolops needs (auth.test, chat.postMessage, response_url). {@code webhooks} replays the shared GitHub and
- * GitLab fixtures with 5 % redeliveries and then counts, with psql, the deliveries the database holds.
+ * 512 MB), warms it up, measures, and stops it. {@code slack-commands} also serves the minimal Slack Web API that
+ * Ticolops needs (auth.test, chat.postMessage, response_url). {@code webhooks} replays the shared GitHub and GitLab
+ * fixtures with 5 % redeliveries. {@code webhooks --step} sends 8.8 KB GitHub pushes and searches for the highest rate
+ * whose acks keep p99 under 100 ms, for Ticolops and then for {@code benchmarks/Baseline.java} (HMAC check and one
+ * durable INSERT into the same PostgreSQL), so Ticolops is reported as a ratio to that limit. Every scenario reports
+ * the CPU per request of the server's JVM and of its PostgreSQL processes, and the JVM's resident memory; the webhook
+ * scenarios also compare the acknowledged delivery ids with the rows stored and time the backlog of the work after the
+ * ack.
  */
 public class Load {
 
     private static final String SECRET = "benchmark-secret";
     private static final int FAKE_SLACK_PORT = 8099;
+    /** Issue 9's criterion: the step search reports the highest offered rate whose acks have p99 below this. */
+    private static final double ACK_P99_LIMIT_MS = 100;
+    /** Issue 9's other criterion: the work after the ack keeps up if its backlog is gone this soon after the load. */
+    private static final double KEPT_UP_SECONDS = 5;
+    /**
+     * A phase stops once it is this far behind its schedule: the server cannot keep up, every later request would
+     * only wait longer, and a step at ten times a server's capacity would otherwise take ten times its length.
+     */
+    private static final long MAX_LAG_NANOS = TimeUnit.SECONDS.toNanos(5);
+    private static final long RESPONSE_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(30);
+    private static final double SECONDS_PER_TICK = 1.0 / clockTicksPerSecond();
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0 || !List.of("slack-commands", "webhooks").contains(args[0])) {
-            System.err.println("usage: java benchmarks/Load.java slack-commands|webhooks [--rate N] [--seconds N] [--warmup N] [--port N]");
+            System.err.println("""
+                    usage: java benchmarks/Load.java slack-commands|webhooks [--rate N] [--seconds N] [--warmup N] [--port N] [--connections N] [--drain-timeout N]
+                           java benchmarks/Load.java webhooks --step [--targets ticolops,baseline] [--start N] [--factor N] [--bisections N] [--max-rate N]
+                                [--step-warmup N] [--step-seconds N] [--cpu-rate N] [--cpu-seconds N] [--baseline-port N] [--warmup N] [--port N] ...
+                    (README.md, "Benchmarks", says what each does)""");
             System.exit(2);
         }
-        Map<String, String> options = options(args);
+        Options options = new Options(args);
         boolean slack = args[0].equals("slack-commands");
-        int rate = Integer.parseInt(options.getOrDefault("rate", slack ? "50" : "200"));
-        int seconds = Integer.parseInt(options.getOrDefault("seconds", "60"));
-        int warmup = Integer.parseInt(options.getOrDefault("warmup", "15"));
-        int port = Integer.parseInt(options.getOrDefault("port", "8181"));
+        int port = options.integer("port", 8181);
 
         AtomicInteger responseUrlPosts = new AtomicInteger();
         HttpServer fakeSlack = slack ? fakeSlack(responseUrlPosts) : null;
         Path home = Files.createTempDirectory("ticolops-bench");
         Process server = startServer(port, home, slack);
         try {
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            String base = "http://localhost:" + port;
-            awaitReady(http, base, server);
+            awaitReady(port, server);
+            Database database = new Database(home);
+            System.out.println(database.describe());
+            Target ticolops = new Target("Ticolops", port, server, database, "webhook_deliveries", true);
             if (slack) {
-                SlackCommands scenario = new SlackCommands(http, base);
-                scenario.setUp();
-                run("warm-up", rate, warmup, scenario::send);
-                Stats stats = run("slash commands", rate, seconds, scenario::send);
-                stats.print("slash command ack (Slack HTTP)", rate, seconds);
-                System.out.println("replies sent later through response_url (whole run): " + responseUrlPosts.get());
+                slackCommands(ticolops, options, responseUrlPosts);
+            } else if (options.flag("step")) {
+                webhookSteps(ticolops, home, options);
             } else {
-                String run = "bench-" + Long.toString(System.currentTimeMillis(), 36);
-                run("warm-up", rate, warmup, new Webhooks(http, base, run + "-warmup")::send);
-                Webhooks scenario = new Webhooks(http, base, run);
-                Stats stats = run("webhook deliveries", rate, seconds, scenario::send);
-                stats.print("webhook acknowledge", rate, seconds);
-                scenario.reconcile(home);
+                webhooks(ticolops, options);
             }
         } finally {
             server.destroy();
@@ -94,85 +116,533 @@ public class Load {
         }
     }
 
-    /** Sends {@code rate × seconds} requests on a fixed schedule; request {@code i} is built by {@code request}. */
-    static Stats run(String phase, int rate, int seconds, IntFunction<CompletableFuture<HttpResponse<String>>> request) throws InterruptedException {
-        System.out.printf("%s: %d/s for %d s%n", phase, rate, seconds);
-        int total = rate * seconds;
-        long interval = TimeUnit.SECONDS.toNanos(1) / rate;
-        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
-        ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
-        CountDownLatch done = new CountDownLatch(total);
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+    // ---------------------------------------------------------------------------------------------------- scenarios
+
+    static void slackCommands(Target ticolops, Options options, AtomicInteger responseUrlPosts) throws Exception {
+        int rate = options.integer("rate", 50);
+        int seconds = options.integer("seconds", 60);
+        int connections = options.integer("connections", 256);
+        SlackCommands scenario = new SlackCommands(ticolops.port());
+        scenario.setUp();
+        load(ticolops, "warm-up", rate, 0, options.integer("warmup", 15), connections, scenario::send);
+        Cpu before = ticolops.cpu();
+        Stats stats = load(ticolops, "slash commands", rate, 0, seconds, connections, scenario::send);
+        Cpu cpu = ticolops.cpu().minus(before);
+
+        Stats.header("slash command ack (Slack HTTP)");
+        System.out.println(stats.row(seconds + " s"));
+        System.out.println();
+        System.out.println("| CPU per command | JVM resident memory at the end | replies sent later through response_url (whole run) |");
+        System.out.println("|---|---|---|");
+        System.out.printf("| %s | %s | %d |%n", cpu.per(stats.acknowledged()), ticolops.memory(), responseUrlPosts.get());
+    }
+
+    /** Fixed rate, all shared fixtures, 5 % redeliveries: the conformance set under load. */
+    static void webhooks(Target ticolops, Options options) throws Exception {
+        int rate = options.integer("rate", 200);
+        int seconds = options.integer("seconds", 60);
+        Webhooks scenario = new Webhooks(runId("fixtures"), Webhooks.fixtures(), true);
+        phase(ticolops, "warm-up", rate, 0, options.integer("warmup", 15), options, scenario.phase("w"));
+        Cpu before = ticolops.cpu();
+        Step measured = phase(ticolops, "webhook deliveries", rate, 0, seconds, options, scenario.phase("m"));
+        Cpu cpu = ticolops.cpu().minus(before);
+        String memory = ticolops.memory();
+
+        Stats.header("webhook acknowledge");
+        System.out.println(measured.stats().row(seconds + " s"));
+        System.out.println();
+        System.out.println("| CPU per delivery (work after the ack included) | JVM resident memory at the end | backlog at the end of the load |");
+        System.out.println("|---|---|---|");
+        System.out.printf("| %s | %s | %s |%n", cpu.per(measured.stats().acknowledged()), memory, measured.drain());
+        scenario.reconcile(ticolops).print();
+    }
+
+    /**
+     * For each target: a warm-up, the step search, a fixed-rate phase that measures CPU per delivery, then resident
+     * memory and the reconciliation. Ticolops goes first and the baseline is started only afterwards, so neither runs while
+     * the other is measured.
+     */
+    static void webhookSteps(Target ticolops, Path home, Options options) throws Exception {
+        List<String> targets = List.of(options.text("targets", "ticolops,baseline").split(","));
+        List<Result> results = new ArrayList<>();
+        if (targets.contains("ticolops")) {
+            results.add(stepTarget(ticolops, options));
+        }
+        if (targets.contains("baseline")) {
+            Process baseline = startBaseline(options.integer("baseline-port", 8182), home, ticolops.database());
+            try {
+                results.add(stepTarget(new Target("baseline", options.integer("baseline-port", 8182), baseline, ticolops.database(), "bench_baseline", false), options));
+            } finally {
+                baseline.destroy();
+                baseline.waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+
+        for (Result result : results) {
+            Stats.header(result.target().name(), result.target().hasBacklog() ? new String[] {"backlog after the step"} : new String[0]);
+            result.steps().forEach(step -> System.out.println(step.row(step.stats().ok() ? "step: good" : "step: bad")));
+            System.out.println(result.cpuPhase().row("CPU phase"));
+        }
+
+        System.out.println();
+        System.out.printf("GitHub push, %,d bytes, %d connections, steps of %d s after %d s at the same rate%n", Webhooks.push().body().length,
+                options.integer("connections", 256), options.integer("step-seconds", 10), options.integer("step-warmup", 3));
+        System.out.println();
+        System.out.println("| | " + results.stream().map(r -> r.target().name()).collect(Collectors.joining(" | "))
+                + (results.size() == 2 ? " | Ticolops ÷ baseline" : "") + " |");
+        System.out.println("|---|" + "---|".repeat(results.size() + (results.size() == 2 ? 1 : 0)));
+        row(results, "max rate with ack p99 < " + (int) ACK_P99_LIMIT_MS + " ms", Result::maxRate, r -> (double) r.max());
+        row(results, "highest step whose backlog was gone within " + (int) KEPT_UP_SECONDS + " s", Result::keptUp, null);
+        row(results, "CPU per delivery at " + options.integer("cpu-rate", 200) + "/s (JVM + PostgreSQL)", r -> r.cpu().per(r.cpuPhase().stats().acknowledged()),
+                r -> r.cpu().total() / r.cpuPhase().stats().acknowledged());
+        row(results, "JVM resident memory at the end (peak)", Result::memory, null);
+        row(results, "acknowledged / persisted (missing, duplicates)", r -> r.reconciled().brief(), null);
+    }
+
+    record Result(Target target, Step cpuPhase, Cpu cpu, List<Step> steps, int max, boolean ceiling, String memory,
+            Reconciled reconciled) {
+
+        String maxRate() {
+            return ceiling ? String.format("≥ %,d/s (never failed)", max) : max == 0 ? "none (the lowest step failed)" : String.format("%,d/s", max);
+        }
+
+        String keptUp() {
+            return target.hasBacklog() ? steps.stream().filter(s -> s.stats().ok() && s.drain().keptUp())
+                    .mapToInt(s -> s.stats().rate()).max().stream().mapToObj(rate -> String.format("%,d/s", rate)).findFirst().orElse("none") : "—";
+        }
+    }
+
+    /** A phase's figures, and for Ticolops the backlog it left. */
+    record Step(Stats stats, Drain drain) {
+
+        String row(String label) {
+            return stats.row(label) + (drain == null ? "" : " " + drain + " |");
+        }
+    }
+
+    /** Load, then wait for the work after the ack to catch up. */
+    static Step phase(Target target, String name, int rate, int warmup, int seconds, Options options, IntFunction<Request> requests) throws Exception {
+        long before = target.hasBacklog() ? target.database().backlog()[0] : 0;
+        Stats stats = load(target, name, rate, warmup, seconds, options.integer("connections", 256), requests);
+        return new Step(stats, target.hasBacklog() ? target.database().drain(before, options.integer("drain-timeout", 120)) : null);
+    }
+
+    private static void row(List<Result> results, String label, Function<Result, String> cell, ToDoubleFunction<Result> ratio) {
+        String ratioCell = results.size() == 2 ? (ratio == null ? " |" : String.format(" %.2f |", ratio.applyAsDouble(results.get(0)) / ratio.applyAsDouble(results.get(1)))) : "";
+        System.out.println("| " + label + " | " + results.stream().map(cell).collect(Collectors.joining(" | ")) + " |" + ratioCell);
+    }
+
+    static Result stepTarget(Target target, Options options) throws Exception {
+        int cpuRate = options.integer("cpu-rate", 200);
+        Webhooks pushes = new Webhooks(runId(target.name().toLowerCase(Locale.ROOT)), List.of(Webhooks.push()), false);
+        System.out.println();
+        System.out.println("== " + target.name() + " on port " + target.port());
+        phase(target, "warm-up", cpuRate, 0, options.integer("warmup", 15), options, pushes.phase("w"));
+
+        // Raise the rate until a step fails, then bisect between the last good rate and the first bad one.
+        int stepSeconds = options.integer("step-seconds", 10);
+        int stepWarmup = options.integer("step-warmup", 3);
+        int maxRate = options.integer("max-rate", 40_000);
+        List<Step> steps = new ArrayList<>();
+        int good = 0;
+        int bad = 0;
+        for (int rate = options.integer("start", 500); bad == 0 && rate <= maxRate; rate *= options.integer("factor", 2)) {
+            Step step = phase(target, "step", rate, stepWarmup, stepSeconds, options, pushes.phase("s" + rate));
+            steps.add(step);
+            if (step.stats().ok()) {
+                good = rate;
+            } else {
+                bad = rate;
+            }
+        }
+        for (int i = 0; i < options.integer("bisections", 3) && bad > 0 && bad - good > 1; i++) {
+            int rate = (good + bad) / 2;
+            Step step = phase(target, "step", rate, stepWarmup, stepSeconds, options, pushes.phase("s" + rate));
+            steps.add(step);
+            if (step.stats().ok()) {
+                good = rate;
+            } else {
+                bad = rate;
+            }
+        }
+
+        // Last, once the JIT has settled: from a moment with no backlog to the next, so that the CPU counted is all the
+        // work of these deliveries, after the ack too.
+        Cpu before = target.cpu();
+        Step cpuPhase = phase(target, "CPU phase", cpuRate, 0, options.integer("cpu-seconds", 30), options, pushes.phase("c"));
+        Cpu cpu = target.cpu().minus(before);
+        return new Result(target, cpuPhase, cpu, steps, good, bad == 0, target.memory(), pushes.reconcile(target));
+    }
+
+    private static String runId(String what) {
+        return "bench-" + Long.toString(System.currentTimeMillis(), 36) + "-" + what;
+    }
+
+    // ---------------------------------------------------------------------------------------------------- load
+
+    /**
+     * Sends {@code rate × (warmup + seconds)} requests on a fixed schedule over at most {@code connections} keep-alive
+     * connections, from one thread with a selector: at each wake-up it sends every request whose time has come, on
+     * connections that are free, and reads the responses that arrived. When every connection is busy the next request
+     * goes out late, and its latency, counted from its scheduled time, shows it. The selector waits in whole
+     * milliseconds, so a request leaves up to 1 ms after its time (counted too). Only the requests after the warm-up
+     * are measured; an error anywhere counts.
+     */
+    static Stats load(Target target, String phase, int rate, int warmup, int seconds, int connections, IntFunction<Request> requests)
+            throws IOException {
+        int measureFrom = rate * warmup;
+        int total = measureFrom + rate * seconds;
+        double interval = 1e9 / rate;
+        long[] latencies = new long[total];
+        Arrays.fill(latencies, -1);
+        int errors = 0;
+        List<String> samples = new ArrayList<>();
+        int unsent = 0;
+        double generatorBefore = ticks(ProcessHandle.current().pid()) * SECONDS_PER_TICK;
         long start = System.nanoTime();
-        for (int i = 0; i < total; i++) {
-            long scheduled = start + i * interval;
-            int n = i;
-            ticker.schedule(() -> request.apply(n).whenComplete((response, failure) -> {
-                if (failure != null) {
-                    errors.add(failure.getClass().getSimpleName() + ": " + failure.getMessage());
-                } else if (response.statusCode() / 100 != 2) {
-                    errors.add("HTTP " + response.statusCode() + ": " + response.body());
-                } else {
-                    latencies.add(System.nanoTime() - scheduled);
+        try (Selector selector = Selector.open()) {
+            // First in, first out: every connection is used in turn, so none sits idle long enough for the server to close it.
+            ArrayDeque<Connection> idle = new ArrayDeque<>();
+            List<Connection> all = new ArrayList<>();
+            for (int c = 0; c < Math.min(connections, total); c++) {
+                all.add(new Connection(target.port(), selector));
+            }
+            idle.addAll(all);
+            int next = 0;
+            int inFlight = 0;
+            long timeoutCheck = start;
+            while (next < total || inFlight > 0) {
+                long now = System.nanoTime();
+                if (next < total && now - (start + (long) (next * interval)) > MAX_LAG_NANOS) {
+                    unsent = total - next;
+                    next = total;
                 }
-                done.countDown();
-            }), scheduled - System.nanoTime(), TimeUnit.NANOSECONDS);
+                for (long scheduled; next < total && (scheduled = start + (long) (next * interval)) <= now && !idle.isEmpty(); next++) {
+                    Connection connection = idle.poll();
+                    try {
+                        connection.send(next, scheduled, requests.apply(next));
+                        inFlight++;
+                    } catch (IOException e) {
+                        errors++;
+                        sample(samples, e.toString());
+                        connection.close();
+                        idle.add(connection);
+                    }
+                }
+                long untilNext = next < total && !idle.isEmpty() ? start + (long) (next * interval) - now : TimeUnit.MILLISECONDS.toNanos(10);
+                selector.select(Math.max(1, (untilNext + 999_999) / 1_000_000));
+                for (SelectionKey key : selector.selectedKeys()) {
+                    Connection connection = (Connection) key.attachment();
+                    try {
+                        Response response = connection.ready();
+                        if (response == null) {
+                            continue;
+                        }
+                        if (response.status() / 100 == 2) {
+                            latencies[connection.slot] = System.nanoTime() - connection.scheduled;
+                            connection.request.onAcknowledged().run();
+                        } else {
+                            errors++;
+                            sample(samples, "HTTP " + response.status() + ": " + response.body());
+                        }
+                    } catch (IOException e) {
+                        errors++;
+                        sample(samples, e.toString());
+                        connection.close();
+                    }
+                    inFlight--;
+                    idle.add(connection);
+                }
+                selector.selectedKeys().clear();
+                if (System.nanoTime() - timeoutCheck > TimeUnit.MILLISECONDS.toNanos(100)) {
+                    timeoutCheck = System.nanoTime();
+                    for (Connection connection : all) {
+                        if (connection.busy() && timeoutCheck - connection.sent > RESPONSE_TIMEOUT_NANOS) {
+                            errors++;
+                            sample(samples, "no response within " + TimeUnit.NANOSECONDS.toSeconds(RESPONSE_TIMEOUT_NANOS) + " s");
+                            connection.close();
+                            inFlight--;
+                            idle.add(connection);
+                        }
+                    }
+                }
+            }
+            all.forEach(Connection::close);
         }
-        boolean finished = done.await(seconds + 60L, TimeUnit.SECONDS);
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        ticker.shutdownNow();
-        if (!finished) {
-            errors.add(done.getCount() + " requests never answered");
-        }
-        return new Stats(latencies.stream().sorted().toList(), new ArrayList<>(errors), elapsed);
+        long end = System.nanoTime();
+        double generatorCores = (ticks(ProcessHandle.current().pid()) * SECONDS_PER_TICK - generatorBefore) / ((end - start) / 1e9);
+        long[] measured = Arrays.stream(latencies, measureFrom, total).filter(l -> l >= 0).sorted().toArray();
+        Stats stats = new Stats(rate, total - measureFrom, measured, errors, unsent,
+                measured.length / ((end - (start + (long) (measureFrom * interval))) / 1e9), generatorCores);
+        System.out.printf("%s %s: %,d/s for %d s%s: p99 %.1f ms, %,d errors%s%s%n", target.name(), phase, rate, seconds,
+                warmup > 0 ? " after " + warmup + " s" : "", stats.ms(0.99), stats.errors(),
+                stats.unsent() > 0 ? String.format(", stopped %.0f s behind schedule (%,d not sent)", MAX_LAG_NANOS / 1e9, stats.unsent()) : "",
+                phase.equals("step") ? (stats.ok() ? " → good" : " → bad") : "");
+        samples.forEach(error -> System.out.println("  error: " + error));
+        return stats;
     }
 
-    record Stats(List<Long> sorted, List<String> errors, double elapsedSeconds) {
+    private static void sample(List<String> samples, String error) {
+        if (samples.size() < 5) {
+            samples.add(error.length() > 200 ? error.substring(0, 200) + "…" : error);
+        }
+    }
 
-        void print(String what, int rate, int seconds) {
+    /**
+     * One phase's figures: latencies of the measured requests that got a 2xx (sorted), errors over the whole phase
+     * (warm-up included), requests not sent, and the CPU the generator itself used, to tell its limit from the server's.
+     */
+    record Stats(int rate, int measured, long[] sorted, int errors, int unsent, double throughput, double generatorCores) {
+
+        boolean ok() {
+            return errors == 0 && unsent == 0 && sorted.length == measured && ms(0.99) < ACK_P99_LIMIT_MS;
+        }
+
+        int acknowledged() {
+            return sorted.length;
+        }
+
+        double ms(double quantile) {
+            return sorted.length == 0 ? Double.NaN : sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)] / 1e6;
+        }
+
+        static void header(String what, String... more) {
             System.out.println();
-            System.out.println("| " + what + " | offered | 2xx | errors | throughput | p50 ms | p99 ms | max ms |");
-            System.out.println("|---|---|---|---|---|---|---|---|");
-            System.out.printf("| %d s | %d/s | %d | %d | %.0f/s | %.1f | %.1f | %.1f |%n", seconds, rate, sorted.size(), errors.size(),
-                    sorted.size() / elapsedSeconds, ms(percentile(0.50)), ms(percentile(0.99)), ms(sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1)));
-            errors.stream().distinct().limit(5).forEach(error -> System.out.println("error: " + error));
+            System.out.println("| " + what + " | offered | 2xx | errors | not sent | throughput | p50 ms | p99 ms | max ms | generator CPU |"
+                    + Arrays.stream(more).map(column -> " " + column + " |").collect(Collectors.joining()));
+            System.out.println("|---|---|---|---|---|---|---|---|---|---|" + "---|".repeat(more.length));
         }
 
-        private long percentile(double p) {
-            return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
-        }
-
-        private static double ms(long nanos) {
-            return nanos / 1_000_000.0;
+        String row(String label) {
+            return String.format("| %s | %,d/s | %,d | %,d | %,d | %,.0f/s | %.1f | %.1f | %.1f | %.0f %% |", label, rate, sorted.length, errors, unsent,
+                    throughput, ms(0.50), ms(0.99), ms(1.0), generatorCores * 100);
         }
     }
+
+    /** A request's bytes on the wire, and what to record when it is acknowledged. */
+    record Request(byte[] bytes, Runnable onAcknowledged) {
+
+        static Request post(String path, byte[] body, Runnable onAcknowledged, String... headers) {
+            StringBuilder head = new StringBuilder("POST ").append(path).append(" HTTP/1.1\r\nHost: localhost\r\nContent-Length: ").append(body.length).append("\r\n");
+            for (int i = 0; i < headers.length; i += 2) {
+                head.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
+            }
+            byte[] headBytes = head.append("\r\n").toString().getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = Arrays.copyOf(headBytes, headBytes.length + body.length);
+            System.arraycopy(body, 0, bytes, headBytes.length, body.length);
+            return new Request(bytes, onAcknowledged);
+        }
+
+        static Request get(String path) {
+            return new Request(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII), () -> { });
+        }
+    }
+
+    /**
+     * A response, parsed from the bytes received so far. Hand-written, like the client around it, because at thousands
+     * of requests per second java.net.http spends more CPU than the servers it measures, on the same two cores; it
+     * reads what Tomcat and the JDK server send: Content-Length or chunked bodies, {@code Connection: close}.
+     */
+    record Response(int status, String body, boolean reusable) {
+
+        private static final byte[] CRLF = {'\r', '\n'};
+        private static final byte[] END_OF_HEAD = {'\r', '\n', '\r', '\n'};
+
+        /** The response at the start of {@code data[0, length)}, or null while it is incomplete. */
+        static Response parse(byte[] data, int length) {
+            int head = find(data, 0, length, END_OF_HEAD);
+            if (head < 0) {
+                return null;
+            }
+            String[] lines = new String(data, 0, head, StandardCharsets.ISO_8859_1).split("\r\n");
+            int status = Integer.parseInt(lines[0].substring(9, 12));
+            int contentLength = -1;
+            boolean chunked = false;
+            boolean reusable = true;
+            for (int i = 1; i < lines.length; i++) {
+                int colon = lines[i].indexOf(':');
+                String name = lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT);
+                String value = lines[i].substring(colon + 1).trim();
+                switch (name) {
+                    case "content-length" -> contentLength = Integer.parseInt(value);
+                    case "transfer-encoding" -> chunked = value.equalsIgnoreCase("chunked");
+                    case "connection" -> reusable = !value.equalsIgnoreCase("close");
+                    default -> { }
+                }
+            }
+            int body = head + END_OF_HEAD.length;
+            if (chunked) {
+                ByteArrayOutputStream content = new ByteArrayOutputStream();
+                for (int position = body; ; ) {
+                    int end = find(data, position, length, CRLF);
+                    if (end < 0) {
+                        return null;
+                    }
+                    int size = Integer.parseInt(new String(data, position, end - position, StandardCharsets.ISO_8859_1).split(";")[0].trim(), 16);
+                    position = end + CRLF.length;
+                    if (size == 0) {
+                        // the last chunk, then trailers if any, then an empty line
+                        return find(data, position - CRLF.length, length, END_OF_HEAD) < 0 ? null
+                                : new Response(status, content.toString(StandardCharsets.UTF_8), reusable);
+                    }
+                    if (length < position + size + CRLF.length) {
+                        return null;
+                    }
+                    content.write(data, position, size);
+                    position += size + CRLF.length;
+                }
+            }
+            if (contentLength >= 0) {
+                return length < body + contentLength ? null : new Response(status, new String(data, body, contentLength, StandardCharsets.UTF_8), reusable);
+            }
+            // No length: the body would end when the server closes the connection. Not waited for, nor reused.
+            return new Response(status, "", reusable && (status == 204 || status == 304));
+        }
+
+        private static int find(byte[] data, int from, int to, byte[] pattern) {
+            for (int i = from; i + pattern.length <= to; i++) {
+                if (Arrays.equals(data, i, i + pattern.length, pattern, 0, pattern.length)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+    }
+
+    /** One keep-alive connection of {@link #load}'s selector, opened on first use: the request being sent, the response being read. */
+    static final class Connection {
+
+        private final int port;
+        private final Selector selector;
+        private SocketChannel channel;
+        private SelectionKey key;
+        private ByteBuffer out;
+        private byte[] in = new byte[4096];
+        private int received;
+        int slot;
+        long scheduled;
+        long sent;
+        Request request;
+        private boolean waiting;
+
+        Connection(int port, Selector selector) {
+            this.port = port;
+            this.selector = selector;
+        }
+
+        void send(int slot, long scheduled, Request request) throws IOException {
+            if (channel == null) {
+                channel = SocketChannel.open(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+                channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                channel.configureBlocking(false);
+                key = channel.register(selector, 0, this);
+            }
+            this.slot = slot;
+            this.scheduled = scheduled;
+            this.request = request;
+            this.sent = System.nanoTime();
+            received = 0;
+            out = ByteBuffer.wrap(request.bytes());
+            channel.write(out);
+            key.interestOps(out.hasRemaining() ? SelectionKey.OP_WRITE : SelectionKey.OP_READ);
+            waiting = true;
+        }
+
+        /** Goes on writing the request, or reads; the response once it is complete, else null. */
+        Response ready() throws IOException {
+            if (key.isWritable()) {
+                channel.write(out);
+                if (!out.hasRemaining()) {
+                    key.interestOps(SelectionKey.OP_READ);
+                }
+                return null;
+            }
+            if (received == in.length) {
+                in = Arrays.copyOf(in, in.length * 2);
+            }
+            int read = channel.read(ByteBuffer.wrap(in, received, in.length - received));
+            if (read < 0) {
+                throw new EOFException("connection closed before the whole response");
+            }
+            received += read;
+            Response response = Response.parse(in, received);
+            if (response != null) {
+                waiting = false;
+                key.interestOps(0);
+                if (!response.reusable()) {
+                    close();
+                }
+            }
+            return response;
+        }
+
+        boolean busy() {
+            return waiting;
+        }
+
+        void close() {
+            waiting = false;
+            if (channel != null) {
+                try {
+                    channel.close();
+                } catch (IOException e) {
+                    // nothing left to do with it
+                }
+                channel = null;
+            }
+        }
+    }
+
+    /** One request on a connection of its own, outside the load: readiness, set-up. */
+    static Response exchange(int port, Request request) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5_000);
+            socket.setSoTimeout((int) TimeUnit.NANOSECONDS.toMillis(RESPONSE_TIMEOUT_NANOS));
+            socket.getOutputStream().write(request.bytes());
+            byte[] in = new byte[4096];
+            for (int received = 0; ; ) {
+                if (received == in.length) {
+                    in = Arrays.copyOf(in, in.length * 2);
+                }
+                int read = socket.getInputStream().read(in, received, in.length - received);
+                if (read < 0) {
+                    throw new EOFException("connection closed before the whole response");
+                }
+                received += read;
+                Response response = Response.parse(in, received);
+                if (response != null) {
+                    return response;
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------- requests
 
     /** Signed {@code /ticolops} slash commands, a mix of read-only commands in one project channel. */
     static final class SlackCommands {
 
         private static final List<String> COMMANDS = List.of("help", "project info", "member list", "project list", "repo list", "help member add");
 
-        private final HttpClient http;
-        private final URI url;
+        private final int port;
         private final String channel = "CBENCH" + Long.toString(System.currentTimeMillis(), 36).toUpperCase();
 
-        SlackCommands(HttpClient http, String base) {
-            this.http = http;
-            this.url = URI.create(base + "/slack/events");
+        SlackCommands(int port) {
+            this.port = port;
         }
 
-        void setUp() {
-            HttpResponse<String> created = command("project create bench-" + Long.toString(System.nanoTime(), 36), -1).join();
-            if (created.statusCode() != 200) {
-                throw new IllegalStateException("project create failed: " + created.statusCode() + " " + created.body());
+        void setUp() throws IOException {
+            Response created = exchange(port, command("project create bench-" + Long.toString(System.nanoTime(), 36), -1));
+            if (created.status() != 200) {
+                throw new IllegalStateException("project create failed: " + created.status() + " " + created.body());
             }
         }
 
-        CompletableFuture<HttpResponse<String>> send(int n) {
+        Request send(int n) {
             return command(COMMANDS.get(n % COMMANDS.size()), n);
         }
 
-        private CompletableFuture<HttpResponse<String>> command(String text, int n) {
+        private Request command(String text, int n) {
             Map<String, String> form = new LinkedHashMap<>();
             form.put("token", "deprecated-verification-token");
             form.put("team_id", "T0BENCH");
@@ -190,97 +660,88 @@ public class Load {
             form.forEach((key, value) -> body.append(body.length() == 0 ? "" : "&").append(key).append('=')
                     .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
             String timestamp = Long.toString(System.currentTimeMillis() / 1000);
-            String signature = "v0=" + hmac(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8));
-            return http.sendAsync(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .header("X-Slack-Request-Timestamp", timestamp)
-                    .header("X-Slack-Signature", signature)
-                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+            byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+            return Request.post("/slack/events", bytes, () -> { }, "Content-Type", "application/x-www-form-urlencoded",
+                    "X-Slack-Request-Timestamp", timestamp, "X-Slack-Signature", "v0=" + hmac(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8)));
         }
     }
 
     /**
-     * The shared GitHub and GitLab fixtures (valid JSON only), signed with the organisation / group webhook secret, each
-     * with a fresh delivery id except every 20th request, which redelivers an earlier one.
+     * Webhook deliveries signed with the organisation / group webhook secret, each with a fresh delivery id (with
+     * redeliveries on, every 20th request repeats the id of the one ten before it), and the ids that were acknowledged,
+     * to reconcile with the rows the target stored.
      */
     static final class Webhooks {
 
-        private final HttpClient http;
-        private final String base;
         private final String run;
         private final List<Fixture> fixtures;
+        private final boolean redeliver;
         private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         private final AtomicInteger redeliveries = new AtomicInteger();
 
-        Webhooks(HttpClient http, String base, String run) throws IOException {
-            this.http = http;
-            this.base = base;
+        Webhooks(String run, List<Fixture> fixtures, boolean redeliver) {
             this.run = run;
-            this.fixtures = fixtures();
-            System.out.println("replaying " + fixtures.size() + " fixtures from " + fixturesDirectory());
+            this.fixtures = fixtures;
+            this.redeliver = redeliver;
         }
 
-        CompletableFuture<HttpResponse<String>> send(int n) {
-            boolean redelivery = n % 20 == 19;
-            int id = redelivery ? n - 10 : n;
-            Fixture fixture = fixtures.get(id % fixtures.size());
-            String deliveryId = run + "-" + id;
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + (fixture.gitlab() ? "/webhooks/gitlab" : "/webhooks/github")))
-                    .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(fixture.body()));
-            if (fixture.gitlab()) {
-                request.header("X-Gitlab-Event", fixture.event()).header("Idempotency-Key", deliveryId).header("X-Gitlab-Token", SECRET);
-            } else {
-                request.header("X-GitHub-Event", fixture.event()).header("X-GitHub-Delivery", deliveryId)
-                        .header("X-Hub-Signature-256", "sha256=" + hmac(fixture.body()));
-            }
-            return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
-                if (response.statusCode() / 100 == 2) {
+        /** Requests of one phase; the phase names the ids so that every phase's deliveries are distinct. */
+        IntFunction<Request> phase(String phase) {
+            return n -> {
+                boolean redelivery = redeliver && n % 20 == 19;
+                int id = redelivery ? n - 10 : n;
+                Fixture fixture = fixtures.get(id % fixtures.size());
+                String deliveryId = run + "-" + phase + "-" + id;
+                Runnable onAcknowledged = () -> {
                     acknowledged.add(deliveryId);
                     if (redelivery) {
                         redeliveries.incrementAndGet();
                     }
-                }
-                return response;
-            });
+                };
+                return fixture.gitlab()
+                        ? Request.post("/webhooks/gitlab", fixture.body(), onAcknowledged, "Content-Type", "application/json",
+                                "X-Gitlab-Event", fixture.event(), "Idempotency-Key", deliveryId, "X-Gitlab-Token", SECRET)
+                        : Request.post("/webhooks/github", fixture.body(), onAcknowledged, "Content-Type", "application/json",
+                                "X-GitHub-Event", fixture.event(), "X-GitHub-Delivery", deliveryId, "X-Hub-Signature-256", fixture.signature());
+            };
         }
 
-        /** Every acknowledged delivery id must be in the database exactly once. */
-        void reconcile(Path home) throws IOException, InterruptedException {
-            String port = Files.readAllLines(home.resolve("postgres/postmaster.pid")).get(3).trim();
-            Process psql = new ProcessBuilder("psql", "-h", "localhost", "-p", port, "-U", "postgres", "-d", "postgres", "-At", "-c",
-                    "select count(*) || ' ' || count(distinct delivery_id) from webhook_deliveries where delivery_id ~ '^" + run + "-[0-9]+$'")
-                    .redirectErrorStream(true).start();
-            String[] counts = new String(psql.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim().split(" ");
-            psql.waitFor();
-            String rows = counts[0];
-            String distinct = counts.length > 1 ? counts[1] : "?";
-            System.out.println();
-            System.out.println("| acknowledged delivery ids | rows persisted | distinct ids persisted | redeliveries acknowledged |");
-            System.out.println("|---|---|---|---|");
-            System.out.printf("| %d | %s | %s | %d |%n", acknowledged.size(), rows, distinct, redeliveries.get());
-            System.out.println(String.valueOf(acknowledged.size()).equals(rows) && rows.equals(distinct)
-                    ? "every acknowledged delivery is persisted exactly once" : "MISMATCH between acknowledged and persisted deliveries");
+        /** Every acknowledged delivery id must be stored exactly once; a failed request may or may not have been. */
+        Reconciled reconcile(Target target) throws IOException, InterruptedException {
+            List<String> rows = target.database().query("select delivery_id from " + target.table() + " where delivery_id like '" + run + "-%'");
+            Set<String> persisted = new HashSet<>(rows);
+            return new Reconciled(acknowledged.size(), rows.size(), persisted.size(), acknowledged.stream().filter(id -> !persisted.contains(id)).count(),
+                    persisted.stream().filter(id -> !acknowledged.contains(id)).count(), redeliveries.get());
         }
 
-        record Fixture(boolean gitlab, String event, byte[] body) {
+        /** A signature is over the body alone, so one per fixture serves every delivery of it. */
+        record Fixture(boolean gitlab, String event, byte[] body, String signature) {
         }
 
-        private static List<Fixture> fixtures() throws IOException {
+        /** GitHub's example push that opens a branch: 8,827 bytes, the size of a typical push delivery. */
+        static Fixture push() throws IOException {
+            byte[] body = Files.readAllBytes(fixturesDirectory().resolve("github-webhooks/push/with-new-branch.payload.json"));
+            return new Fixture(false, "push", body, "sha256=" + hmac(body));
+        }
+
+        /** The shared GitHub and GitLab fixtures, valid JSON only. */
+        static List<Fixture> fixtures() throws IOException {
             Path root = fixturesDirectory();
             List<Fixture> all = new ArrayList<>();
             try (Stream<Path> files = Files.walk(root.resolve("github-webhooks"))) {
                 for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-                    all.add(new Fixture(false, file.getParent().getFileName().toString(), Files.readAllBytes(file)));
+                    byte[] body = Files.readAllBytes(file);
+                    all.add(new Fixture(false, file.getParent().getFileName().toString(), body, "sha256=" + hmac(body)));
                 }
             }
             List<String> index = Files.readAllLines(root.resolve("gitlab-webhooks/index.tsv"));
             for (String line : index.subList(1, index.size())) {
                 String[] row = line.split("\t");
                 if (row[3].equals("yes")) {
-                    all.add(new Fixture(true, row[1], Files.readAllBytes(root.resolve("gitlab-webhooks").resolve(row[0]))));
+                    all.add(new Fixture(true, row[1], Files.readAllBytes(root.resolve("gitlab-webhooks").resolve(row[0])), null));
                 }
             }
+            System.out.println("replaying " + all.size() + " fixtures from " + root);
             return all;
         }
 
@@ -294,6 +755,21 @@ public class Load {
         }
     }
 
+    record Reconciled(int acknowledged, int rows, int distinct, long missing, long unacknowledged, int redeliveries) {
+
+        String brief() {
+            return String.format("%,d / %,d (%,d, %,d)", acknowledged, distinct, missing, rows - distinct);
+        }
+
+        void print() {
+            System.out.println();
+            System.out.println("| acknowledged delivery ids | rows persisted | distinct ids persisted | acknowledged but missing | persisted without a 2xx | redeliveries acknowledged |");
+            System.out.println("|---|---|---|---|---|---|");
+            System.out.printf("| %,d | %,d | %,d | %,d | %,d | %,d |%n", acknowledged, rows, distinct, missing, unacknowledged, redeliveries);
+            System.out.println(missing == 0 && rows == distinct ? "every acknowledged delivery is persisted exactly once" : "MISMATCH between acknowledged and persisted deliveries");
+        }
+    }
+
     private static String hmac(byte[] data) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
@@ -301,6 +777,159 @@ public class Load {
             return HexFormat.of().formatHex(mac.doFinal(data));
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------- servers
+
+    /**
+     * A server under test: its JVM, the embedded PostgreSQL it writes to (one for both targets), its deliveries table,
+     * and whether it has work after the ack (Ticolops: Spring Modulith's event publications).
+     */
+    record Target(String name, int port, Process process, Database database, String table, boolean hasBacklog) {
+
+        /**
+         * CPU used so far by the JVM's process tree and by PostgreSQL's (the postmaster and its backends; a backend
+         * that exited is in the postmaster's children's times), kept apart when the postmaster is a descendant.
+         */
+        Cpu cpu() {
+            Set<Long> postgres = tree(database.postmaster());
+            Set<Long> jvm = tree(process.pid());
+            jvm.removeAll(postgres);
+            return new Cpu(jvm.stream().mapToLong(Load::ticks).sum() * SECONDS_PER_TICK, postgres.stream().mapToLong(Load::ticks).sum() * SECONDS_PER_TICK);
+        }
+
+        String memory() throws IOException {
+            Map<String, Long> kilobytes = Files.readAllLines(Path.of("/proc/" + process.pid() + "/status")).stream()
+                    .filter(line -> line.startsWith("VmRSS:") || line.startsWith("VmHWM:"))
+                    .collect(Collectors.toMap(line -> line.substring(0, 5), line -> Long.parseLong(line.replaceAll("[^0-9]", ""))));
+            return String.format("%,d MB (%,d MB)", kilobytes.get("VmRSS") / 1024, kilobytes.get("VmHWM") / 1024);
+        }
+    }
+
+    /**
+     * Publications pending before a phase (left over, perhaps stuck), when its load stopped, and when the wait for them
+     * ended; failed ones then; the seconds waited.
+     */
+    record Drain(long before, long atEnd, long left, long failed, double seconds) {
+
+        boolean keptUp() {
+            return left <= before && seconds <= KEPT_UP_SECONDS;
+        }
+
+        @Override
+        public String toString() {
+            long backlog = Math.max(0, atEnd - before);
+            return (backlog == 0 ? "none" : left <= before ? String.format("%,d, gone in %.1f s", backlog, seconds)
+                    : String.format("%,d, %,d left after %.0f s", backlog, left - before, seconds))
+                    + (before > 0 ? String.format(" (%,d pending from before)", before) : "") + (failed > 0 ? String.format(", %,d failed", failed) : "");
+        }
+    }
+
+    record Cpu(double jvm, double postgres) {
+
+        Cpu minus(Cpu earlier) {
+            return new Cpu(jvm - earlier.jvm, postgres - earlier.postgres);
+        }
+
+        double total() {
+            return jvm + postgres;
+        }
+
+        String per(int requests) {
+            return String.format("%.2f ms (JVM %.2f + PostgreSQL %.2f)", total() * 1e3 / requests, jvm * 1e3 / requests, postgres * 1e3 / requests);
+        }
+    }
+
+    private static Set<Long> tree(long pid) {
+        Set<Long> pids = new HashSet<>();
+        pids.add(pid);
+        ProcessHandle.of(pid).ifPresent(process -> process.descendants().forEach(child -> pids.add(child.pid())));
+        return pids;
+    }
+
+    /** utime + stime + cutime + cstime from /proc/pid/stat (fields 14 to 17; the name in field 2 may hold spaces). */
+    private static long ticks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+        } catch (NoSuchFileException e) {
+            return 0; // exited since it was listed: its parent has its times once it is reaped
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long clockTicksPerSecond() {
+        try {
+            Process getconf = new ProcessBuilder("getconf", "CLK_TCK").start();
+            return Long.parseLong(new String(getconf.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The embedded PostgreSQL under TICOLOPS_HOME (its port and pid from postmaster.pid), queried with psql. */
+    static final class Database {
+
+        private final long postmaster;
+        private final int port;
+
+        Database(Path home) throws IOException {
+            List<String> pidFile = Files.readAllLines(home.resolve("postgres/postmaster.pid"));
+            postmaster = Long.parseLong(pidFile.get(0).trim());
+            port = Integer.parseInt(pidFile.get(3).trim());
+        }
+
+        long postmaster() {
+            return postmaster;
+        }
+
+        int port() {
+            return port;
+        }
+
+        String describe() throws IOException, InterruptedException {
+            String[] settings = query("select current_setting('server_version'), current_setting('fsync'), current_setting('synchronous_commit')").get(0).split("\\|");
+            return String.format("embedded PostgreSQL %s on port %d: fsync=%s, synchronous_commit=%s", settings[0], port, settings[1], settings[2]);
+        }
+
+        /** Publications not completed yet, and those that failed (they wait for a resubmission, so they are not pending). */
+        long[] backlog() throws IOException, InterruptedException {
+            String[] counts = query("select count(*) filter (where completion_date is null and status is distinct from 'FAILED'), "
+                    + "count(*) filter (where status = 'FAILED') from event_publication").get(0).split("\\|");
+            return new long[] {Long.parseLong(counts[0]), Long.parseLong(counts[1])};
+        }
+
+        /**
+         * Polls until the publications pending are back to {@code before}, giving up after the timeout, or once the
+         * count has not moved for 10 s (a listener that failed leaves its publication for the staleness check).
+         */
+        Drain drain(long before, double timeoutSeconds) throws IOException, InterruptedException {
+            long start = System.nanoTime();
+            long[] atEnd = backlog();
+            long[] now = atEnd;
+            long moved = start;
+            while (now[0] > before && System.nanoTime() - start < timeoutSeconds * 1e9 && System.nanoTime() - moved < TimeUnit.SECONDS.toNanos(10)) {
+                Thread.sleep(200);
+                long[] polled = backlog();
+                if (polled[0] != now[0]) {
+                    moved = System.nanoTime();
+                }
+                now = polled;
+            }
+            return new Drain(before, atEnd[0], now[0], now[1], (System.nanoTime() - start) / 1e9);
+        }
+
+        List<String> query(String sql) throws IOException, InterruptedException {
+            Process psql = new ProcessBuilder("psql", "-X", "-h", "localhost", "-p", Integer.toString(port), "-U", "postgres", "-d", "postgres",
+                    "-At", "-v", "ON_ERROR_STOP=1", "-c", sql).redirectErrorStream(true).start();
+            String output = new String(psql.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (psql.waitFor() != 0) {
+                throw new IllegalStateException("psql failed on " + sql + ": " + output.trim());
+            }
+            return output.lines().toList();
         }
     }
 
@@ -329,12 +958,20 @@ public class Load {
         return server;
     }
 
-    private static Process startServer(int port, Path home, boolean slack) throws IOException {
+    private static Path jar() {
         Path jar = Path.of("bot/target/ticolops.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException("Build it first: ./mvnw -q -DskipTests package");
         }
-        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx512m", "-jar", jar.toString())
+        return jar;
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static Process startServer(int port, Path home, boolean slack) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(java(), "-Xmx512m", "-jar", jar().toString())
                 .redirectErrorStream(true).redirectOutput(home.resolve("server.log").toFile());
         Map<String, String> env = builder.environment();
         env.put("SERVER_PORT", Integer.toString(port));
@@ -350,13 +987,39 @@ public class Load {
         return builder.start();
     }
 
-    private static void awaitReady(HttpClient http, String base, Process server) throws InterruptedException {
+    /**
+     * Starts {@code benchmarks/Baseline.java} with the PostgreSQL driver Ticolops itself ships, taken out of its jar,
+     * and waits until it listens (it creates its table before it binds the port).
+     */
+    private static Process startBaseline(int port, Path home, Database database) throws IOException, InterruptedException {
+        Path driver = home.resolve("postgresql.jar");
+        try (ZipFile zip = new ZipFile(jar().toFile())) {
+            var entry = zip.stream().filter(e -> e.getName().matches("BOOT-INF/lib/postgresql-[0-9.]+\\.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no PostgreSQL driver in " + jar()));
+            Files.copy(zip.getInputStream(entry), driver, StandardCopyOption.REPLACE_EXISTING);
+        }
+        Path log = home.resolve("baseline.log");
+        Process baseline = new ProcessBuilder(java(), "-Xmx512m", "-cp", driver.toString(), "benchmarks/Baseline.java", Integer.toString(port),
+                Integer.toString(database.port()), SECRET).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        System.out.println();
+        System.out.println("starting the baseline on port " + port + ", log in " + log);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline && baseline.isAlive()) {
+            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                return baseline;
+            } catch (IOException e) {
+                Thread.sleep(100); // not listening yet
+            }
+        }
+        baseline.destroy();
+        throw new IllegalStateException("the baseline did not start: " + Files.readString(log));
+    }
+
+    private static void awaitReady(int port, Process server) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         while (System.nanoTime() < deadline && server.isAlive()) {
             try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200) {
+                if (exchange(port, Request.get("/actuator/health/readiness")).status() == 200) {
                     return;
                 }
             } catch (IOException e) {
@@ -364,17 +1027,34 @@ public class Load {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException(base + " did not become ready (see the server log)");
+        throw new IllegalStateException("localhost:" + port + " did not become ready (see the server log)");
     }
 
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 1; i + 1 < args.length; i += 2) {
-            if (!args[i].startsWith("--")) {
-                throw new IllegalArgumentException("expected --name value pairs, got " + args[i]);
+    /** {@code --name value} pairs, and {@code --name} alone for a flag. */
+    static final class Options {
+
+        private final Map<String, String> values = new LinkedHashMap<>();
+
+        Options(String[] args) {
+            for (int i = 1; i < args.length; i++) {
+                if (!args[i].startsWith("--")) {
+                    throw new IllegalArgumentException("expected --name [value], got " + args[i]);
+                }
+                boolean flag = i + 1 == args.length || args[i + 1].startsWith("--");
+                values.put(args[i].substring(2), flag ? "true" : args[++i]);
             }
-            options.put(args[i].substring(2), args[i + 1]);
         }
-        return options;
+
+        int integer(String name, int otherwise) {
+            return Integer.parseInt(values.getOrDefault(name, Integer.toString(otherwise)));
+        }
+
+        String text(String name, String otherwise) {
+            return values.getOrDefault(name, otherwise);
+        }
+
+        boolean flag(String name) {
+            return Boolean.parseBoolean(values.get(name));
+        }
     }
 }
