@@ -1,44 +1,20 @@
 package com.ticolops.bot.housekeeping;
 
 import com.ticolops.integrations.chat.AnchoredMessageRetention;
-import com.ticolops.scheduler.MisfirePolicy;
-import com.ticolops.scheduler.RecurringTask;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.springframework.stereotype.Component;
 
 /** Nightly, forgets the anchored messages posted longer ago than {@code ticolops.retention.message-anchors}. */
 @Component
-class MessageAnchorRetention implements RecurringTask {
+class MessageAnchorRetention extends NightlyTask {
 
     private final AnchoredMessageRetention anchors;
     private final RetentionProperties retention;
 
     MessageAnchorRetention(AnchoredMessageRetention anchors, RetentionProperties retention) {
+        super("forget-old-message-anchors", 37);
         this.anchors = anchors;
         this.retention = retention;
-    }
-
-    @Override
-    public String name() {
-        return "forget-old-message-anchors";
-    }
-
-    @Override
-    public String cron() {
-        return "0 37 3 * * ?";
-    }
-
-    @Override
-    public ZoneId zone() {
-        return ZoneOffset.UTC;
-    }
-
-    /** One run after downtime forgets everything a missed one would have. */
-    @Override
-    public MisfirePolicy misfirePolicy() {
-        return MisfirePolicy.FIRE_ONCE_NOW;
     }
 
     @Override
