@@ -1,7 +1,6 @@
 package com.ticolops.bot.command;
 
 import com.ticolops.integrations.chat.RequiredRole;
-import java.util.Arrays;
 import java.util.Locale;
 
 /** A member's role in a project, lowest first: each role can do everything the ones before it can. */
@@ -12,11 +11,12 @@ public enum Role implements RequiredRole {
         return compareTo(of(required)) >= 0;
     }
 
-    /** The role a command spec names; specs are written with these constants, so any other value is a programming error. */
-    public static Role of(RequiredRole required) {
-        return required instanceof Role role ? role
-                : Arrays.stream(values()).filter(r -> r.id().equals(required.id())).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown role " + required.id()));
+    /** The role a command spec names: bot's specs are written with these constants, so anything else is a programming error. */
+    private static Role of(RequiredRole required) {
+        if (required instanceof Role role) {
+            return role;
+        }
+        throw new IllegalArgumentException("a command spec names a role that is not a Role: " + required.id());
     }
 
     /** "an admin", "a member": for sentences. */

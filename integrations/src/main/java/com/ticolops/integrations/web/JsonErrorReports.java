@@ -1,4 +1,4 @@
-package com.ticolops.integrations.console;
+package com.ticolops.integrations.web;
 
 import java.io.IOException;
 import java.io.Writer;
