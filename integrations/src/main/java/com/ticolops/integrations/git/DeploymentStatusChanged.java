@@ -11,10 +11,12 @@ import java.time.Instant;
  * @param ref     the branch or tag deployed, or null when the payload does not say
  * @param url     the environment's URL, else the deployment's log or job URL; may be null
  * @param at      when the state changed, or null when the payload does not say
+ * @param providerDeploymentId the provider's id of the deployment (GitHub's {@code deployment.id}, GitLab's
+ *                {@code deployment_id}): what ties the status to the deployment Ticolops started, never a guess
  */
 public record DeploymentStatusChanged(GitProvider provider, String deliveryId, String repository, String environment,
                                       String state, Outcome outcome, String ref, String sha, String url, String actor,
-                                      Instant at) implements RepositoryActivity {
+                                      Instant at, String providerDeploymentId) implements RepositoryActivity {
 
     @Override
     public String branch() {

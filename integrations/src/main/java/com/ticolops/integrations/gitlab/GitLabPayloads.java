@@ -236,7 +236,8 @@ final class GitLabPayloads {
         String commitUrl = event.getCommitUrl();
         String sha = commitUrl != null && commitUrl.contains("/commit/") ? commitUrl.substring(commitUrl.lastIndexOf('/') + 1) : event.getShortSha();
         return new DeploymentStatusChanged(GitProvider.GITLAB, deliveryId, event.getProject().getPathWithNamespace(), event.getEnvironment(),
-                event.getStatus(), outcome, tree.path("ref").asText(null), sha, url, username(event.getUser()), timestamp(event.getStatusChangedAt()));
+                event.getStatus(), outcome, tree.path("ref").asText(null), sha, url, username(event.getUser()), timestamp(event.getStatusChangedAt()),
+                event.getDeploymentId() == null ? null : String.valueOf(event.getDeploymentId()));
     }
 
     /** Only a new release is announced; updates and deletions are stored and ignored. */

@@ -182,7 +182,8 @@ class GitLabPayloadsTest {
         List<Object> events = GitLabPayloads.toEvents("Deployment Hook", DELIVERY, fixture("deployment-failed.json"));
 
         assertThat(events).containsExactly(new DeploymentStatusChanged(GitProvider.GITLAB, DELIVERY, "acme/web/shop", "production", "failed",
-                Outcome.FAILURE, "main", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "https://shop.example.com", "carol", Instant.parse("2026-03-02T09:50:00Z")));
+                Outcome.FAILURE, "main", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "https://shop.example.com", "carol", Instant.parse("2026-03-02T09:50:00Z"),
+                "15"));
         assertThat(((DeploymentStatusChanged) events.get(0)).environment()).isEqualTo("production");
     }
 
