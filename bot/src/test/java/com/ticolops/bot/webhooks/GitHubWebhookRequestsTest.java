@@ -59,7 +59,7 @@ class GitHubWebhookRequestsTest {
         // THEN it is accepted, stored as its JSON, and announced with the commit message decoded
         assertThat(response.status()).isEqualTo(202);
         assertThat(response.body().path("status").asString()).isEqualTo("accepted");
-        assertThat(jdbc.sql("select payload ->> 'ref' from webhook_deliveries where delivery_id = ?").param(deliveryId).query(String.class).single())
+        assertThat(jdbc.sql("select payload::jsonb ->> 'ref' from webhook_deliveries where delivery_id = ?").param(deliveryId).query(String.class).single())
                 .isEqualTo("refs/heads/main");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(ticolops.channelTexts(channel))
                 .contains("alice-gh pushed 1 commit to main in " + repository));
@@ -87,6 +87,23 @@ class GitHubWebhookRequestsTest {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.body().path("error").asString()).contains("payload field");
+    }
+
+    @Test
+    void aBodyNamingTwoRepositoriesIsRefusedWith400AndNothingIsStored() {
+        // GIVEN a delivery signed with the connected repository's secret that names another repository under a second,
+        // duplicate "repository" key: the secret would come from the first, the announcement from the last
+        String deliveryId = UUID.randomUUID().toString();
+        byte[] body = json.replaceFirst("\\{", "{\"repository\": {\"full_name\": \"" + repository + "\"}, ")
+                .getBytes(StandardCharsets.UTF_8);
+
+        // WHEN it arrives
+        Ticolops.Response response = ticolops.gitHubDelivery("push", deliveryId, body, Map.of("X-Hub-Signature-256", Ticolops.signature(secret, body)));
+
+        // THEN it is refused as malformed and not stored
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body().path("error").asString()).startsWith("the body is not valid JSON: Duplicate field 'repository'");
+        assertThat(jdbc.sql("select count(*) from webhook_deliveries where delivery_id = ?").param(deliveryId).query(Integer.class).single()).isZero();
     }
 
     @Test

@@ -182,7 +182,7 @@ public class WebhookDeliveries {
         for (Pending pending : group) {
             if (keys.add(pending.key())) {
                 Delivery delivery = pending.delivery();
-                sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, cast(? as jsonb))");
+                sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?)");
                 params.addAll(Arrays.asList(delivery.provider().id(), delivery.deliveryId(), delivery.event(), delivery.action(),
                         delivery.repository(), delivery.payload()));
             }

@@ -1,13 +1,17 @@
 package com.ticolops.integrations.git;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +21,11 @@ import org.springframework.http.ResponseEntity;
 /** What GitHub's and GitLab's webhook endpoints share: bounded body reading, secret lookup and clear JSON errors. */
 public final class WebhookResponses {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Refuses duplicate keys: the fields read here pick the secret the signature is checked with, and the typed parse
+     * that follows must not see a different repository than the one whose secret was used.
+     */
+    private static final JsonFactory JSON = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private WebhookResponses() {
     }
@@ -27,21 +35,30 @@ public final class WebhookResponses {
      *
      * @param bytes   the raw body, as signed
      * @param payload its JSON text: the body itself, or the {@code payload} field of a form-encoded delivery
+     * @param fields  the scalar values found at the dotted paths asked for ({@code repository.full_name}), as text
      */
-    public record Body(byte[] bytes, String payload, JsonNode json, ResponseEntity<Map<String, Object>> refusal) {
+    public record Body(byte[] bytes, String payload, Map<String, String> fields, ResponseEntity<Map<String, Object>> refusal) {
 
         public boolean refused() {
             return refusal != null;
         }
+
+        /** The value at {@code path}, or null when the body has none there (or a non-scalar, or JSON null). */
+        public String field(String path) {
+            return fields.get(path);
+        }
     }
 
     /**
-     * Reads the body within {@code limit} bytes and parses it: 413 when too large, 400 unless it is a JSON object. A
+     * Reads the body within {@code limit} bytes and checks it is one JSON object, keeping the values at {@code paths}:
+     * 413 when too large, 400 unless it is a JSON object. The body is only tokenised, not built into a tree: the
+     * provider's typed parse that follows is the one parse into objects, and the few fields needed before it (whose
+     * secret checks the signature) are picked up on the way. A
      * GitHub hook may be set to the form content type, which sends {@code payload=<url-encoded JSON>}; the raw bytes
      * stay in the body, since the signature covers them rather than the JSON. The input stream is read, never
      * {@code getParameter()}, which would consume the raw form.
      */
-    public static Body readJsonObject(HttpServletRequest request, long limit) throws IOException {
+    public static Body readJsonObject(HttpServletRequest request, long limit, List<String> paths) throws IOException {
         if (request.getContentLengthLong() > limit) {
             return refused(tooLarge(limit));
         }
@@ -57,16 +74,31 @@ public final class WebhookResponses {
             }
             payload = field.get();
         }
-        JsonNode json;
-        try {
-            json = JSON.readTree(payload);
+        Map<String, String> fields = new HashMap<>();
+        try (JsonParser parser = JSON.createParser(payload)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return refused(error(HttpStatus.BAD_REQUEST, "the body must be a JSON object (set the webhook's content type to application/json)"));
+            }
+            collect(parser, "", paths, fields);
         } catch (JacksonException e) {
             return refused(error(HttpStatus.BAD_REQUEST, "the body is not valid JSON: " + e.getOriginalMessage()));
         }
-        if (json == null || !json.isObject()) {
-            return refused(error(HttpStatus.BAD_REQUEST, "the body must be a JSON object (set the webhook's content type to application/json)"));
+        return new Body(bytes, payload, Map.copyOf(fields), null);
+    }
+
+    /** Reads the object the parser has just entered to its end, keeping the scalars at {@code paths}. */
+    private static void collect(JsonParser parser, String prefix, List<String> paths, Map<String, String> fields) throws IOException {
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String path = prefix + parser.currentName();
+            JsonToken value = parser.nextToken();
+            if (value == JsonToken.START_OBJECT && paths.stream().anyMatch(wanted -> wanted.startsWith(path + "."))) {
+                collect(parser, path + ".", paths, fields);
+            } else if (value.isScalarValue() && value != JsonToken.VALUE_NULL && paths.contains(path)) {
+                fields.put(path, parser.getText());
+            } else {
+                parser.skipChildren();
+            }
         }
-        return new Body(bytes, payload, json, null);
     }
 
     private static Body refused(ResponseEntity<Map<String, Object>> response) {

@@ -30,6 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
 class GitHubWebhookController {
 
     private static final Logger log = LoggerFactory.getLogger(GitHubWebhookController.class);
+    private static final String REPOSITORY = "repository.full_name";
+    private static final String ACTION = "action";
 
     private final WebhookSecrets secrets;
     private final WebhookDeliveries deliveries;
@@ -54,11 +56,11 @@ class GitHubWebhookController {
         if (event == null || event.isBlank() || deliveryId == null || deliveryId.isBlank()) {
             return error(HttpStatus.BAD_REQUEST, "missing X-GitHub-Event or X-GitHub-Delivery header: this endpoint takes GitHub webhook deliveries");
         }
-        WebhookResponses.Body body = WebhookResponses.readJsonObject(request, properties.maxPayloadSize().toBytes());
+        WebhookResponses.Body body = WebhookResponses.readJsonObject(request, properties.maxPayloadSize().toBytes(), List.of(REPOSITORY, ACTION));
         if (body.refused()) {
             return body.refusal();
         }
-        String repository = body.json().path("repository").path("full_name").asText(null);
+        String repository = body.field(REPOSITORY);
         Optional<String> secret = WebhookResponses.secret(secrets, GitProvider.GITHUB, repository, properties.webhookSecret());
         if (secret.isEmpty()) {
             return error(HttpStatus.UNAUTHORIZED, repository == null
@@ -82,7 +84,7 @@ class GitHubWebhookController {
             }
             return error(HttpStatus.BAD_REQUEST, "the body is not a valid GitHub " + event + " payload");
         }
-        String action = body.json().path("action").asText(null);
+        String action = body.field(ACTION);
         boolean recorded = deliveries.record(new WebhookDeliveries.Delivery(GitProvider.GITHUB, deliveryId, event, action, repository, text), events);
         if (!recorded) {
             return WebhookResponses.duplicate(deliveryId);

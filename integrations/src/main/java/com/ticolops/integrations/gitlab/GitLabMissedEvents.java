@@ -5,6 +5,7 @@ import com.ticolops.integrations.git.GitHostAccess;
 import com.ticolops.integrations.git.GitLabBackfill;
 import com.ticolops.integrations.git.GitProvider;
 import com.ticolops.integrations.git.WebhookDeliveries;
+import com.ticolops.integrations.git.WebhookResponses;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -106,12 +107,16 @@ class GitLabMissedEvents implements GitLabBackfill {
         }
     }
 
-    /** Whether a delivery from GitLab itself (not a backfilled one) already told us this. */
+    /**
+     * Whether a delivery from GitLab itself (not a backfilled one) already told us this. Bodies are stored as text, and
+     * a valid JSON text jsonb refuses (a {@code \u0000} escape) is read as no match rather than failing the query.
+     */
     private boolean realDeliveryHas(String repository, String event, String idField, Object id, String stateField, String state) {
         return jdbc.sql("""
-                        select exists (select 1 from webhook_deliveries where provider = 'gitlab' and lower(repository) = lower(?) and event = ?
-                            and delivery_id not like 'backfill:%'
-                            and payload #>> array['object_attributes', ?] = ? and payload #>> array['object_attributes', ?] = ?)""")
+                        select exists (select 1 from (
+                            select case when pg_input_is_valid(payload, 'jsonb') then payload::jsonb end as body from webhook_deliveries
+                            where provider = 'gitlab' and lower(repository) = lower(?) and event = ? and delivery_id not like 'backfill:%') real
+                            where body #>> array['object_attributes', ?] = ? and body #>> array['object_attributes', ?] = ?)""")
                 .params(repository, event, idField, String.valueOf(id), stateField, state).query(Boolean.class).single();
     }
 
@@ -119,13 +124,16 @@ class GitLabMissedEvents implements GitLabBackfill {
      * Whether a real merge request or pipeline delivery tells what a backfill already published; the webhook controller
      * then stores it without publishing again.
      */
-    boolean alreadyBackfilled(String event, String repository, com.fasterxml.jackson.databind.JsonNode payload) {
-        com.fasterxml.jackson.databind.JsonNode attributes = payload.path("object_attributes");
+    boolean alreadyBackfilled(String event, String repository, WebhookResponses.Body body) {
         String id;
-        if (MERGE_REQUEST_HOOK.equals(event) && attributes.hasNonNull("iid") && attributes.hasNonNull("action")) {
-            id = mergeRequestId(repository, attributes.path("iid").asText(), attributes.path("action").asText());
-        } else if (PIPELINE_HOOK.equals(event) && attributes.hasNonNull("id") && attributes.hasNonNull("status")) {
-            id = pipelineId(repository, attributes.path("id").asText(), attributes.path("status").asText());
+        String iid = body.field(GitLabWebhookController.IID);
+        String action = body.field(GitLabWebhookController.ACTION);
+        String pipeline = body.field(GitLabWebhookController.ID);
+        String status = body.field(GitLabWebhookController.STATUS);
+        if (MERGE_REQUEST_HOOK.equals(event) && iid != null && action != null) {
+            id = mergeRequestId(repository, iid, action);
+        } else if (PIPELINE_HOOK.equals(event) && pipeline != null && status != null) {
+            id = pipelineId(repository, pipeline, status);
         } else {
             return false;
         }

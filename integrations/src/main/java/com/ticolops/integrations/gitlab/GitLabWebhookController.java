@@ -32,6 +32,14 @@ import org.springframework.web.bind.annotation.RestController;
 class GitLabWebhookController {
 
     private static final Logger log = LoggerFactory.getLogger(GitLabWebhookController.class);
+    static final String PROJECT = "project.path_with_namespace";
+    static final String ACTION = "object_attributes.action";
+    static final String EVENT_NAME = "event_name";
+    static final String IID = "object_attributes.iid";
+    static final String ID = "object_attributes.id";
+    static final String STATUS = "object_attributes.status";
+    /** What is read before GitLab4J's typed parse: the project whose secret checks the token, and the backfill's ids. */
+    private static final List<String> FIELDS = List.of(PROJECT, ACTION, EVENT_NAME, IID, ID, STATUS);
 
     private final WebhookSecrets secrets;
     private final WebhookDeliveries deliveries;
@@ -65,11 +73,11 @@ class GitLabWebhookController {
         if (event == null || event.isBlank() || deliveryId == null || deliveryId.isBlank()) {
             return error(HttpStatus.BAD_REQUEST, "missing X-Gitlab-Event or Idempotency-Key / X-Gitlab-Event-UUID header: this endpoint takes GitLab webhook deliveries");
         }
-        WebhookResponses.Body body = WebhookResponses.readJsonObject(request, properties.maxPayloadSize().toBytes());
+        WebhookResponses.Body body = WebhookResponses.readJsonObject(request, properties.maxPayloadSize().toBytes(), FIELDS);
         if (body.refused()) {
             return body.refusal();
         }
-        String repository = body.json().path("project").path("path_with_namespace").asText(null);
+        String repository = body.field(PROJECT);
         Optional<String> secret = WebhookResponses.secret(secrets, GitProvider.GITLAB, repository, properties.webhookSecret());
         if (secret.isEmpty()) {
             return error(HttpStatus.UNAUTHORIZED, repository == null
@@ -93,9 +101,9 @@ class GitLabWebhookController {
             }
             return error(HttpStatus.BAD_REQUEST, "the body is not a valid GitLab " + event + " payload");
         }
-        String action = body.json().path("object_attributes").path("action").asText(body.json().path("event_name").asText(null));
+        String action = Optional.ofNullable(body.field(ACTION)).orElse(body.field(EVENT_NAME));
         // What the missed-deliveries task already published from GitLab's API is stored, not announced twice.
-        boolean backfilled = repository != null && backfill.alreadyBackfilled(event, repository, body.json());
+        boolean backfilled = repository != null && backfill.alreadyBackfilled(event, repository, body);
         boolean recorded = deliveries.record(new WebhookDeliveries.Delivery(GitProvider.GITLAB, deliveryId, event, action, repository, text),
                 backfilled ? List.of() : events);
         if (!recorded) {
