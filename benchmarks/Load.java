@@ -35,6 +35,8 @@ import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 import javax.crypto.Mac;
@@ -141,7 +143,7 @@ public class Load {
     static void webhooks(Target ticolops, Options options) throws Exception {
         int rate = options.integer("rate", 200);
         int seconds = options.integer("seconds", 60);
-        Webhooks scenario = new Webhooks(runId("fixtures"), Webhooks.fixtures(), true);
+        Webhooks scenario = new Webhooks(runId("fixtures"), Webhooks.fixtures(), true, null);
         phase(ticolops, "warm-up", rate, 0, options.integer("warmup", 15), options, scenario.phase("w"));
         Cpu before = ticolops.cpu();
         Step measured = phase(ticolops, "webhook deliveries", rate, 0, seconds, options, scenario.phase("m"));
@@ -185,7 +187,7 @@ public class Load {
         }
 
         System.out.println();
-        System.out.printf("GitHub push, %,d bytes, %d connections, steps of %d s after %d s at the same rate%n", Webhooks.push().body().length,
+        System.out.printf("GitHub push, %,d bytes, %d connections, steps of %d s after %d s at the same rate%n", Webhooks.push(SECRET).body().length,
                 options.integer("connections", 256), options.integer("step-seconds", 10), options.integer("step-warmup", 3));
         System.out.println();
         System.out.println("| | " + results.stream().map(r -> r.target().name()).collect(Collectors.joining(" | "))
@@ -234,9 +236,13 @@ public class Load {
 
     static Result stepTarget(Target target, Options options) throws Exception {
         int cpuRate = options.integer("cpu-rate", 200);
-        Webhooks pushes = new Webhooks(runId(target.name().toLowerCase(Locale.ROOT)), List.of(Webhooks.push()), false);
         System.out.println();
         System.out.println("== " + target.name() + " on port " + target.port());
+        String run = runId(target.name().toLowerCase(Locale.ROOT));
+        // Ticolops does all its work: the push's repository is connected, so its facts are stored, and its channel follows
+        // the project, so every push is announced there. The baseline checks the organisation secret.
+        String secret = target.hasBacklog() ? connectPushRepository(target, run) : SECRET;
+        Webhooks pushes = new Webhooks(run, List.of(Webhooks.push(secret)), false, target.hasBacklog() ? run : null);
         phase(target, "warm-up", cpuRate, 0, options.integer("warmup", 15), options, pushes.phase("w"));
 
         // Raise the rate until a step fails, then bisect between the last good rate and the first bad one.
@@ -272,6 +278,31 @@ public class Load {
         Step cpuPhase = phase(target, "CPU phase", cpuRate, 0, options.integer("cpu-seconds", 30), options, pushes.phase("c"));
         Cpu cpu = target.cpu().minus(before);
         return new Result(target, cpuPhase, cpu, steps, good, bad == 0, target.memory(), pushes.reconcile(target));
+    }
+
+    /**
+     * Through the console's command API: a project whose channel {@code channel} follows it, and the step push's
+     * repository connected to it.
+     *
+     * @return the repository's webhook secret
+     */
+    private static String connectPushRepository(Target target, String channel) throws IOException {
+        console(target, channel, "/ticolops project create " + channel);
+        String reply = console(target, channel, "/ticolops repo connect github Codertocat/Hello-World");
+        Matcher secret = Pattern.compile("\"name\"\\s*:\\s*\"Secret\"\\s*,\\s*\"value\"\\s*:\\s*\"([0-9a-f]+)\"").matcher(reply);
+        if (!secret.find()) {
+            throw new IllegalStateException("repo connect showed no secret: " + reply);
+        }
+        return secret.group(1);
+    }
+
+    private static String console(Target target, String channel, String text) throws IOException {
+        byte[] body = String.format("{\"user\":\"bench\",\"channel\":\"%s\",\"text\":\"%s\"}", channel, text).getBytes(StandardCharsets.UTF_8);
+        Response response = exchange(target.port(), Request.post("/api/v1/console/commands", body, () -> { }, "Content-Type", "application/json"));
+        if (response.status() != 200) {
+            throw new IllegalStateException(text + " answered " + response.status() + ": " + response.body());
+        }
+        return response.body();
     }
 
     private static String runId(String what) {
@@ -662,7 +693,7 @@ public class Load {
             String timestamp = Long.toString(System.currentTimeMillis() / 1000);
             byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
             return Request.post("/slack/events", bytes, () -> { }, "Content-Type", "application/x-www-form-urlencoded",
-                    "X-Slack-Request-Timestamp", timestamp, "X-Slack-Signature", "v0=" + hmac(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8)));
+                    "X-Slack-Request-Timestamp", timestamp, "X-Slack-Signature", "v0=" + hmac(SECRET, ("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8)));
         }
     }
 
@@ -676,13 +707,16 @@ public class Load {
         private final String run;
         private final List<Fixture> fixtures;
         private final boolean redeliver;
+        private final String channel;
         private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         private final AtomicInteger redeliveries = new AtomicInteger();
 
-        Webhooks(String run, List<Fixture> fixtures, boolean redeliver) {
+        /** @param channel the console channel every delivery is announced in, or null when none is */
+        Webhooks(String run, List<Fixture> fixtures, boolean redeliver, String channel) {
             this.run = run;
             this.fixtures = fixtures;
             this.redeliver = redeliver;
+            this.channel = channel;
         }
 
         /** Requests of one phase; the phase names the ids so that every phase's deliveries are distinct. */
@@ -710,8 +744,10 @@ public class Load {
         Reconciled reconcile(Target target) throws IOException, InterruptedException {
             List<String> rows = target.database().query("select delivery_id from " + target.table() + " where delivery_id like '" + run + "-%'");
             Set<String> persisted = new HashSet<>(rows);
+            long announced = channel == null ? -1 : Long.parseLong(target.database().query(
+                    "select count(*) from console_messages where channel = '" + channel + "' and text like 'Codertocat %'").get(0));
             return new Reconciled(acknowledged.size(), rows.size(), persisted.size(), acknowledged.stream().filter(id -> !persisted.contains(id)).count(),
-                    persisted.stream().filter(id -> !acknowledged.contains(id)).count(), redeliveries.get());
+                    persisted.stream().filter(id -> !acknowledged.contains(id)).count(), redeliveries.get(), announced);
         }
 
         /** A signature is over the body alone, so one per fixture serves every delivery of it. */
@@ -719,9 +755,9 @@ public class Load {
         }
 
         /** GitHub's example push that opens a branch: 8,827 bytes, the size of a typical push delivery. */
-        static Fixture push() throws IOException {
+        static Fixture push(String secret) throws IOException {
             byte[] body = Files.readAllBytes(fixturesDirectory().resolve("github-webhooks/push/with-new-branch.payload.json"));
-            return new Fixture(false, "push", body, "sha256=" + hmac(body));
+            return new Fixture(false, "push", body, "sha256=" + hmac(secret, body));
         }
 
         /** The shared GitHub and GitLab fixtures, valid JSON only. */
@@ -731,7 +767,7 @@ public class Load {
             try (Stream<Path> files = Files.walk(root.resolve("github-webhooks"))) {
                 for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
                     byte[] body = Files.readAllBytes(file);
-                    all.add(new Fixture(false, file.getParent().getFileName().toString(), body, "sha256=" + hmac(body)));
+                    all.add(new Fixture(false, file.getParent().getFileName().toString(), body, "sha256=" + hmac(SECRET, body)));
                 }
             }
             List<String> index = Files.readAllLines(root.resolve("gitlab-webhooks/index.tsv"));
@@ -755,10 +791,12 @@ public class Load {
         }
     }
 
-    record Reconciled(int acknowledged, int rows, int distinct, long missing, long unacknowledged, int redeliveries) {
+    /** @param announced announcements of the step push in the scenario's console channel, or -1 when it has none */
+    record Reconciled(int acknowledged, int rows, int distinct, long missing, long unacknowledged, int redeliveries, long announced) {
 
         String brief() {
-            return String.format("%,d / %,d (%,d, %,d)", acknowledged, distinct, missing, rows - distinct);
+            return String.format("%,d / %,d (%,d, %,d)", acknowledged, distinct, missing, rows - distinct)
+                    + (announced < 0 ? "" : String.format("; %,d announced", announced));
         }
 
         void print() {
@@ -770,10 +808,10 @@ public class Load {
         }
     }
 
-    private static String hmac(byte[] data) {
+    private static String hmac(String secret, byte[] data) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             return HexFormat.of().formatHex(mac.doFinal(data));
         } catch (Exception e) {
             throw new IllegalStateException(e);
