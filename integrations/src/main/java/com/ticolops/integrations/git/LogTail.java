@@ -49,9 +49,9 @@ public final class LogTail {
     private static void keep(Deque<String> tail, StringBuilder raw, int lines) {
         String text = raw.toString();
         raw.setLength(0);
-        boolean marked = SECTION.matcher(text).find();
         String shown = readable(text);
-        if (marked && shown.isBlank()) {
+        if (shown.isBlank() && !text.isBlank()) {
+            // nothing but markup: a section's end, a colour reset
             return;
         }
         if (tail.size() == lines) {
