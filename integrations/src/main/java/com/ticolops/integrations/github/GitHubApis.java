@@ -11,7 +11,9 @@ import org.kohsuke.github.HttpException;
 
 /**
  * How every GitHub API call is made: one github-api client per call, errors in words. GitHub's API address is the
- * administrator's ({@code ticolops.github.api-url}), so there are no checked addresses to pin it to.
+ * administrator's ({@code ticolops.github.api-url}), so there are no checked addresses to pin it to; github-api's
+ * connector resolves names itself, so an access that does carry pinned addresses is refused rather than called
+ * wherever DNS points.
  */
 final class GitHubApis {
 
@@ -19,6 +21,9 @@ final class GitHubApis {
     }
 
     static GitHub github(GitHostAccess access) throws IOException {
+        if (!access.addresses().isEmpty()) {
+            throw new GitHostException(GitHostException.Reason.FAILED, "GitHub's API is called only at the address configured in ticolops.github.api-url", null);
+        }
         return new GitHubBuilder().withEndpoint(access.apiUrl()).withOAuthToken(access.token()).build();
     }
 

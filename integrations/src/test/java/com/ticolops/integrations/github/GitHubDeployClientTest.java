@@ -1,6 +1,8 @@
 package com.ticolops.integrations.github;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -26,6 +28,7 @@ import com.ticolops.integrations.git.GitHostAccess;
 import com.ticolops.integrations.git.GitHostException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -256,6 +259,15 @@ class GitHubDeployClientTest {
         assertThat(files).containsOnlyKeys("package.json", "README.md", "src").containsEntry("README.md", null).containsEntry("src", null);
         assertThat(files.get("package.json")).contains("\"build\": \"next build\"");
         github.verify(0, getRequestedFor(urlPathEqualTo(REPO + "/contents/README.md")));
+    }
+
+    @Test
+    void GIVEN_an_access_pinned_to_checked_addresses_WHEN_called_THEN_nothing_is_sent_because_github_api_resolves_names_itself() throws IOException {
+        GitHostAccess pinned = new GitHostAccess(github.baseUrl(), TOKEN, List.of(InetAddress.getByName("127.0.0.1")));
+
+        assertThatThrownBy(() -> client.resolveCommit(pinned, "acme/rocket", "main")).isInstanceOf(GitHostException.class)
+                .hasMessage("GitHub's API is called only at the address configured in ticolops.github.api-url");
+        github.verify(0, anyRequestedFor(anyUrl()));
     }
 
     @Test
