@@ -116,7 +116,11 @@ class GitHubDeployClient implements DeployClient {
         });
     }
 
-    /** GitHub answers a dispatch with no run: the {@code workflow_run} that follows names it (via {@code ticolops_deployment}). */
+    /**
+     * GitHub answers a dispatch with no run id (github-api has no call for the run details GitHub can now return). The
+     * run comes back as {@code workflow_run} deliveries whose {@code display_title} names the deployment when the
+     * workflow's {@code run-name} uses {@code inputs.ticolops_deployment}.
+     */
     @Override
     public Started dispatchWorkflow(GitHostAccess access, String repository, String workflow, DeployRequest request) {
         return GitHubApis.call(access, () -> {

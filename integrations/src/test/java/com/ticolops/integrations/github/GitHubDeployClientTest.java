@@ -12,7 +12,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -251,7 +250,7 @@ class GitHubDeployClientTest {
 
     @Test
     void GIVEN_a_repository_WHEN_its_top_level_files_are_read_THEN_every_name_comes_with_the_text_of_those_wanted() throws IOException {
-        github.stubFor(get(urlPathMatching(REPO + "/contents/?")).willReturn(okJson(fixture("contents-root.json"))));
+        github.stubFor(get(urlPathEqualTo(REPO + "/contents/")).willReturn(okJson(fixture("contents-root.json"))));
         github.stubFor(get(urlPathEqualTo(REPO + "/contents/package.json")).willReturn(okJson(fixture("contents-package-json.json"))));
 
         Map<String, String> files = client.topLevelFiles(access, "acme/rocket", List.of("package.json", "Dockerfile", "src"));
