@@ -30,6 +30,9 @@ class ConsoleController {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final String NAME_RULE = " must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit";
+    /** A channel, or {@code @name}: the direct messages of the console user {@code name} (see {@link ConsoleDirectMessages}). */
+    private static final Pattern CHANNEL = Pattern.compile("@?" + NAME.pattern());
+    private static final String CHANNEL_RULE = NAME_RULE + ", after an '@' for a person's direct messages";
     private static final Pattern SLASH_COMMAND = Pattern.compile("^/ticolops(\\s+|$)");
     private static final int MAX_TEXT = 4000;
 
@@ -65,8 +68,8 @@ class ConsoleController {
      */
     @GetMapping("/channels/{channel}/messages")
     ResponseEntity<?> messages(@PathVariable String channel, @RequestParam(defaultValue = "0") long after) {
-        if (!NAME.matcher(channel).matches()) {
-            return badRequest("channel" + NAME_RULE);
+        if (!CHANNEL.matcher(channel).matches()) {
+            return badRequest("channel" + CHANNEL_RULE);
         }
         List<ConsoleMessages.ConsoleMessage> page = messages.after(channel, after);
         return ResponseEntity.ok(page);
@@ -81,8 +84,8 @@ class ConsoleController {
         if (request.user() == null || !NAME.matcher(request.user()).matches()) {
             return "user" + NAME_RULE;
         }
-        if (request.channel() == null || !NAME.matcher(request.channel()).matches()) {
-            return "channel" + NAME_RULE;
+        if (request.channel() == null || !CHANNEL.matcher(request.channel()).matches()) {
+            return "channel" + CHANNEL_RULE;
         }
         if (request.text() == null || request.text().isBlank()) {
             return "text is empty: type a command such as /ticolops help";

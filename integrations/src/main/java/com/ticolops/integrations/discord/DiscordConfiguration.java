@@ -65,6 +65,11 @@ class DiscordConfiguration {
     }
 
     @Bean
+    DiscordDirectMessages discordDirectMessages(JDA jda, DiscordSender discordSender) {
+        return new DiscordDirectMessages(jda, discordSender);
+    }
+
+    @Bean
     DiscordHealthIndicator discordHealthIndicator(JDA jda) {
         return new DiscordHealthIndicator(jda);
     }

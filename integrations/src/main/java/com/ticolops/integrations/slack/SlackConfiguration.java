@@ -61,6 +61,11 @@ class SlackConfiguration {
         }
 
         @Bean
+        SlackDirectMessages slackDirectMessages(MethodsClient slackMethods, SlackSender slackSender) {
+            return new SlackDirectMessages(slackMethods, slackSender);
+        }
+
+        @Bean
         SlackHealthIndicator slackHealthIndicator(MethodsClient slackMethods, ObjectProvider<SlackSocketMode> socketMode) {
             return new SlackHealthIndicator(slackMethods, socketMode.getIfAvailable(), Clock.systemUTC());
         }
