@@ -107,7 +107,7 @@ public class Projects {
         jdbc.sql("delete from project_members where project_id = ? and user_id = ?").params(project.id(), userId).update();
     }
 
-    Optional<ProjectRef> byName(String name) {
+    public Optional<ProjectRef> byName(String name) {
         return jdbc.sql("select id, name from projects where lower(name) = lower(?)").param(name).query(ProjectRef.class).optional();
     }
 

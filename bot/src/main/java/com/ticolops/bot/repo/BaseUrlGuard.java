@@ -16,9 +16,12 @@ import java.util.Set;
  * Keeps a GitLab base URL typed in chat from making Ticolops call into its own network (SSRF): the host is resolved
  * and every address it resolves to must be a public one, unless it lies in a network the administrator allowed
  * ({@code ticolops.gitlab.allowed-networks}); only https, except inside an allowed network. No library on our classpath
- * classifies addresses this way, hence the hand-written ranges.
+ * classifies addresses this way, hence the hand-written ranges. Public for other URLs people type that Ticolops then
+ * calls (a person's notification webhook), each with the networks its own setting allows; a refusal is a
+ * {@link RepoException} whose reason says why (the GitLab-specific {@code NOT_A_GITLAB_ADDRESS} then means "not a web
+ * address we call").
  */
-final class BaseUrlGuard {
+public final class BaseUrlGuard {
 
     interface Resolver {
         InetAddress[] resolve(String host) throws UnknownHostException;
@@ -33,13 +36,18 @@ final class BaseUrlGuard {
     private final List<Cidr> allowed;
     private final Resolver resolver;
 
+    /** With the system's name resolution; {@code allowedNetworks} in CIDR notation. */
+    public BaseUrlGuard(List<String> allowedNetworks) {
+        this(allowedNetworks, BaseUrlGuard::systemResolver);
+    }
+
     BaseUrlGuard(List<String> allowedNetworks, Resolver resolver) {
         this.allowed = allowedNetworks.stream().map(Cidr::parse).toList();
         this.resolver = resolver;
     }
 
     /** A base URL that is safe to call, at the addresses it resolved to when it was checked, and only there. */
-    record Checked(String url, List<InetAddress> addresses) {
+    public record Checked(String url, List<InetAddress> addresses) {
     }
 
     /**
@@ -47,7 +55,7 @@ final class BaseUrlGuard {
      *
      * @return the base URL without a trailing slash, once it is safe to call
      */
-    Checked check(String typed) {
+    public Checked check(String typed) {
         URI uri;
         try {
             uri = new URI(typed);

@@ -89,11 +89,12 @@ public class Users {
 
     /** How to mention a user on a platform: the platform's own mention when they have an account there, their name otherwise. */
     public String mention(long userId, Platform platform) {
-        return find(userId, IdentityKind.of(platform)).map(platform::mention)
+        return identity(userId, IdentityKind.of(platform)).map(platform::mention)
                 .orElseGet(() -> "@" + displayName(userId));
     }
 
-    private Optional<String> find(long userId, IdentityKind kind) {
+    /** The user's account of this kind (their first email address, in order), if they have one. */
+    public Optional<String> identity(long userId, IdentityKind kind) {
         return jdbc.sql("select external_id from user_identities where user_id = ? and kind = ? order by external_id limit 1")
                 .params(userId, kind.id()).query(String.class).optional();
     }

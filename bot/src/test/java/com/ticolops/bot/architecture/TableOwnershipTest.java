@@ -31,6 +31,9 @@ class TableOwnershipTest {
             Map.entry("repository_commits", "bot.history"), Map.entry("pull_requests", "bot.history"),
             Map.entry("pull_request_reviews", "bot.history"), Map.entry("pipeline_runs", "bot.history"),
             Map.entry("deployment_statuses", "bot.history"),
+            Map.entry("notification_settings", "bot.notification"), Map.entry("notification_kinds_off", "bot.notification"),
+            Map.entry("notification_mutes", "bot.notification"), Map.entry("notification_email_verifications", "bot.notification"),
+            Map.entry("notification_deliveries", "bot.notification"),
             Map.entry("webhook_deliveries", "integrations.git"), Map.entry("console_messages", "integrations.console"),
             Map.entry("slack_requests", "integrations.slack"), Map.entry("announcement_messages", "integrations.chat"),
             // Libraries' own tables, reached only through their APIs.
@@ -45,6 +48,7 @@ class TableOwnershipTest {
             "bot.repo reads projects", // which project a repository is connected to, by name
             "bot.repo reads webhook_deliveries", // webhook health: the last delivery, and what GitHub says we missed
             "bot.history reads webhook_deliveries", // a pull request's files are asked for once per delivery
+            "bot.notification reads projects", // muted projects listed by name
             "integrations.gitlab reads webhook_deliveries"); // backfill ids already delivered
 
     private static final Pattern TEXT_BLOCK = Pattern.compile("\"\"\"(.*?)\"\"\"", Pattern.DOTALL);
