@@ -31,7 +31,7 @@ class NotifyCommand implements CommandHandler {
     @Override
     public Reply handle(CommandContext context) {
         NotificationPreferences.Shown shown = preferences.show(context.userId());
-        String via = shown.channel().map(channel -> NotifyReplies.describe(channel) + shown.destination().map(d -> " (" + d + ")").orElse("")
+        String via = shown.channel().map(channel -> NotifyReplies.describe(channel, context.actor().platform()) + shown.destination().map(d -> " (" + d + ")").orElse("")
                         + (shown.chosen() ? "" : ", your chat account by default"))
                 .orElse("nowhere yet: you have no chat account this Ticolops talks on; choose with /ticolops notify via");
         String on = Arrays.stream(NotificationKind.values()).filter(kind -> !shown.off().contains(kind)).map(NotificationKind::id)

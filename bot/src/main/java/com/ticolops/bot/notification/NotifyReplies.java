@@ -1,6 +1,7 @@
 package com.ticolops.bot.notification;
 
 import com.ticolops.bot.command.CommandException;
+import com.ticolops.integrations.chat.Platform;
 import java.time.ZoneId;
 
 /** How the notify commands word channels, quiet hours and refusals. */
@@ -9,7 +10,11 @@ final class NotifyReplies {
     private NotifyReplies() {
     }
 
-    static String describe(Channel channel) {
+    /** A direct message on the platform the person is typing on is "here": the same words on every platform. */
+    static String describe(Channel channel, Platform here) {
+        if (channel.platform().filter(here::equals).isPresent()) {
+            return "direct message here";
+        }
         return switch (channel) {
             case SLACK -> "Slack direct message";
             case DISCORD -> "Discord direct message";

@@ -47,6 +47,7 @@ class NotifyViaCommand implements CommandHandler {
             return Reply.privately("First confirm " + sent.address()
                     + ": we emailed it a link. Nothing changed yet; once you open the link, your notifications come by email.");
         }
-        return Reply.privately("Your notifications now come by " + NotifyReplies.describe(((NotificationPreferences.Switched) result).channel()) + ".");
+        return Reply.privately("Your notifications now come by " + NotifyReplies.describe(((NotificationPreferences.Switched) result).channel(),
+                context.actor().platform()) + ".");
     }
 }

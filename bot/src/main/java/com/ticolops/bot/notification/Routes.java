@@ -16,8 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,7 +31,11 @@ class Routes {
 
     private static final List<Channel> CHAT_DEFAULTS = List.of(Channel.SLACK, Channel.DISCORD, Channel.CONSOLE);
 
-    private final Map<Platform, DirectMessenger> messengers;
+    /**
+     * Looked up when used: Discord's messenger needs JDA, JDA needs the command dispatcher, and the dispatcher needs
+     * the notify commands, which need this.
+     */
+    private final ObjectProvider<DirectMessenger> messengers;
     private final Users users;
     private final StoredSettings settings;
     private final Mailer mailer;
@@ -41,9 +44,9 @@ class Routes {
     private final BaseUrlGuard guard;
     private final JsonMapper json;
 
-    Routes(List<DirectMessenger> messengers, Users users, StoredSettings settings, Mailer mailer, SignedWebhooks webhooks, SecretCipher cipher,
+    Routes(ObjectProvider<DirectMessenger> messengers, Users users, StoredSettings settings, Mailer mailer, SignedWebhooks webhooks, SecretCipher cipher,
            NotificationProperties properties, JsonMapper json) {
-        this.messengers = messengers.stream().collect(Collectors.toUnmodifiableMap(DirectMessenger::platform, Function.identity()));
+        this.messengers = messengers;
         this.users = users;
         this.settings = settings;
         this.mailer = mailer;
@@ -58,7 +61,7 @@ class Routes {
         return switch (channel) {
             case EMAIL -> mailer.available();
             case WEBHOOK -> true;
-            default -> messengers.containsKey(channel.platform().orElseThrow());
+            default -> messenger(channel.platform().orElseThrow()).isPresent();
         };
     }
 
@@ -89,13 +92,17 @@ class Routes {
             case WEBHOOK -> webhook(row, message, id);
             default -> {
                 Platform platform = channel.platform().orElseThrow();
-                DirectMessenger messenger = Optional.ofNullable(messengers.get(platform))
+                DirectMessenger messenger = messenger(platform)
                         .orElseThrow(() -> new IllegalStateException(platform.id() + " is not configured; the notification to user " + userId + " waits"));
                 String account = account(userId, channel)
                         .orElseThrow(() -> new IllegalStateException("User " + userId + " has no " + platform.id() + " account any more"));
                 messenger.send(account, message.reply(), id);
             }
         }
+    }
+
+    private Optional<DirectMessenger> messenger(Platform platform) {
+        return messengers.stream().filter(messenger -> messenger.platform() == platform).findFirst();
     }
 
     /** Checked again right before the call, as DNS may have changed since the URL was stored, and pinned to what was checked. */

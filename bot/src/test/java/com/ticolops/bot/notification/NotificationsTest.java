@@ -126,7 +126,7 @@ class NotificationsTest {
         person(alice);
 
         Ticolops.Response shown = ticolops.command(alice, "dm", "notify");
-        assertThat(shown.text()).isEqualTo("Your notifications go by console direct message, your chat account by default.");
+        assertThat(shown.text()).isEqualTo("Your notifications go by direct message here, your chat account by default.");
         assertThat(shown.field("Off")).isEqualTo("none");
 
         assertThat(ticolops.command(alice, "dm", "notify quiet 19:00-08:00").text())
@@ -185,7 +185,7 @@ class NotificationsTest {
 
         assertThat(ticolops.command(alice, "dm", "notify via email").text())
                 .isEqualTo("First confirm " + address + ": we emailed it a link. Nothing changed yet; once you open the link, your notifications come by email.");
-        assertThat(ticolops.command(alice, "dm", "notify").text()).startsWith("Your notifications go by console direct message");
+        assertThat(ticolops.command(alice, "dm", "notify").text()).startsWith("Your notifications go by direct message here");
         MimeMessage verification = mailTo(address, 1).get(0);
         Matcher link = Pattern.compile("https?://[^/\\s]+(/notifications/email/verify\\?token=[A-Za-z0-9_-]+)").matcher(GreenMailUtil.getBody(verification));
         assertThat(link.find()).isTrue();
@@ -276,7 +276,7 @@ class NotificationsTest {
                 .contains("it is an internal address");
         assertThat(ticolops.command(alice, "dm", "notify via webhook http://93.184.216.34/hooks").text())
                 .isEqualTo("Ticolops does not call `http://93.184.216.34/hooks`: a webhook must use https. Nothing changed.");
-        assertThat(ticolops.command(alice, "dm", "notify").text()).isEqualTo("Your notifications go by console direct message, your chat account by default.");
+        assertThat(ticolops.command(alice, "dm", "notify").text()).isEqualTo("Your notifications go by direct message here, your chat account by default.");
     }
 
     @Test
@@ -286,7 +286,7 @@ class NotificationsTest {
 
         assertThat(ticolops.command(alice, "dm", "notify via email " + address).text()).startsWith("First confirm " + address);
 
-        assertThat(ticolops.command(alice, "dm", "notify").text()).startsWith("Your notifications go by console direct message");
+        assertThat(ticolops.command(alice, "dm", "notify").text()).startsWith("Your notifications go by direct message here");
         notifications.notify(notification(user, NotificationKind.MENTIONED, "still on the console", "unverified"));
         await().atMost(WAIT).until(() -> ticolops.channelTexts("@" + alice).size() == 1);
         assertThat(mailTo(address, 1)).hasSize(1);
