@@ -3,7 +3,9 @@ package com.ticolops.integrations.discord;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -209,6 +211,21 @@ public final class FakeDiscord {
             bodies.add(body(request));
         }
         return bodies;
+    }
+
+    /**
+     * Makes {@code POST users/@me/channels} (opening the bot's direct messages with a user, JDA's
+     * {@code openPrivateChannelById}) answer with a DM channel of its own for that user.
+     *
+     * @return the DM channel's id, to read its messages with {@link #channelMessages}
+     */
+    public String directMessageChannel(String userId) {
+        String channelId = newId();
+        ObjectNode channel = JSON.createObjectNode().put("id", channelId).put("type", 1).putNull("last_message_id");
+        channel.putArray("recipients").add(user(userId, "user" + userId));
+        rest.stubFor(post(API + "/users/@me/channels").withRequestBody(matchingJsonPath("$.recipient_id", equalTo(userId)))
+                .willReturn(okJson(channel.toString())));
+        return channelId;
     }
 
     /** Messages the bot posted to a channel. */
