@@ -8,9 +8,22 @@ import java.util.List;
  * @param reference the pull request's or issue's number, the commit's sha or the snippet's id, as text
  * @param title     the title of what was commented on, when the payload gives it
  * @param path      the file a line comment is on, or null
+ * @param mentions  the {@link Mentions} in the whole comment, not only its excerpt
  */
 public record CommentAdded(GitProvider provider, String deliveryId, String repository, Target target, String reference,
-                           String title, String excerpt, String author, String url, String path) implements RepositoryActivity {
+                           String title, String excerpt, String author, String url, String path,
+                           List<String> mentions) implements RepositoryActivity {
+
+    public CommentAdded {
+        // null in events the registry kept from before mentions were carried
+        mentions = mentions == null ? List.of() : List.copyOf(mentions);
+    }
+
+    /** A comment that mentions no one. */
+    public CommentAdded(GitProvider provider, String deliveryId, String repository, Target target, String reference, String title, String excerpt,
+                        String author, String url, String path) {
+        this(provider, deliveryId, repository, target, reference, title, excerpt, author, url, path, List.of());
+    }
 
     /** Comments are announced, not archived: a few lines are enough to decide whether to click through. */
     public static final int EXCERPT_LENGTH = 280;

@@ -1,9 +1,12 @@
 package com.ticolops.integrations.github;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ticolops.integrations.git.CiRunChanged;
 import com.ticolops.integrations.git.CommentAdded;
 import com.ticolops.integrations.git.DeploymentStatusChanged;
 import com.ticolops.integrations.git.GitProvider;
+import com.ticolops.integrations.git.Mentions;
 import com.ticolops.integrations.git.IssueChanged;
 import com.ticolops.integrations.git.PipelineFinished;
 import com.ticolops.integrations.git.PullRequestChanged;
@@ -44,6 +47,7 @@ import org.kohsuke.github.GitUser;
 final class GitHubPayloads {
 
     private static final GitHub OFFLINE = GitHub.offline();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private GitHubPayloads() {
     }
@@ -52,7 +56,7 @@ final class GitHubPayloads {
     static List<Object> toEvents(String event, String deliveryId, String body) throws IOException {
         return switch (event) {
             case "push" -> List.of(push(deliveryId, parse(body, GHEventPayload.Push.class)));
-            case "pull_request" -> List.of(pullRequest(deliveryId, parse(body, GHEventPayload.PullRequest.class)));
+            case "pull_request" -> List.of(pullRequest(deliveryId, parse(body, GHEventPayload.PullRequest.class), body));
             case "pull_request_review" -> review(deliveryId, parse(body, GHEventPayload.PullRequestReview.class));
             case "issue_comment" -> issueComment(deliveryId, parse(body, GHEventPayload.IssueComment.class));
             case "pull_request_review_comment" -> reviewComment(deliveryId, parse(body, GHEventPayload.PullRequestReviewComment.class));
@@ -88,14 +92,36 @@ final class GitHubPayloads {
                 push.getRef(), pusher, commits, push.isCreated(), push.isDeleted(), push.isForced(), push.getCompare());
     }
 
-    private static PullRequestChanged pullRequest(String deliveryId, GHEventPayload.PullRequest event) throws IOException {
+    private static PullRequestChanged pullRequest(String deliveryId, GHEventPayload.PullRequest event, String body) throws IOException {
         requirePresent(event.getRepository(), "repository");
         GHPullRequest pr = event.getPullRequest();
+        boolean opened = "opened".equals(event.getAction());
         return new PullRequestChanged(GitProvider.GITHUB, deliveryId, event.getRepository().getFullName(), event.getAction(), event.getNumber(),
                 pr.getTitle(), pr.getUser().getLogin(), event.getSender().getLogin(), String.valueOf(pr.getHtmlUrl()),
                 pr.getHead().getRef(), pr.getBase().getRef(), pr.getMergedAt() != null, pr.isDraft(),
                 pr.getLabels() == null ? List.of() : pr.getLabels().stream().map(GHLabel::getName).toList(),
-                event.getChanges() != null && event.getChanges().getBase() != null, instant(pr.getUpdatedAt()));
+                event.getChanges() != null && event.getChanges().getBase() != null, instant(pr.getUpdatedAt()),
+                requestedReviewers(event.getAction(), body), opened ? Mentions.in(pr.getBody()) : List.of());
+    }
+
+    /**
+     * Who this delivery asks to review. github-api's payload model has no {@code requested_reviewer} (the one person a
+     * {@code review_requested} is about), and its {@code getRequestedReviewers()} may call the API for what the payload
+     * lacks: both are read from the payload's JSON. A team asked to review ({@code requested_team}) names no person.
+     */
+    private static List<String> requestedReviewers(String action, String body) throws IOException {
+        if (!"review_requested".equals(action) && !"opened".equals(action)) {
+            return List.of();
+        }
+        JsonNode payload = JSON.readTree(body);
+        if ("review_requested".equals(action)) {
+            String login = payload.path("requested_reviewer").path("login").asText("");
+            return login.isBlank() ? List.of() : List.of(login);
+        }
+        List<String> logins = new java.util.ArrayList<>();
+        payload.path("pull_request").path("requested_reviewers").forEach(reviewer -> logins.add(reviewer.path("login").asText("")));
+        logins.removeIf(String::isBlank);
+        return List.copyOf(logins);
     }
 
     /** Only a submitted review says something; edits and dismissals are stored and ignored. */
@@ -117,7 +143,7 @@ final class GitHubPayloads {
         // GHPullRequestReview.getUser() fetches the user from the API; the sender of a submitted review is its reviewer.
         return List.of(new ReviewSubmitted(GitProvider.GITHUB, deliveryId, repository, pr.getNumber(), pr.getTitle(), login(event.getSender()),
                 state, CommentAdded.excerpt(review.getBody()), url(review.getHtmlUrl(), pr.getHtmlUrl()), login(pr.getUser()),
-                pr.getBase() == null ? null : pr.getBase().getRef()));
+                pr.getBase() == null ? null : pr.getBase().getRef(), Mentions.in(review.getBody())));
     }
 
     private static List<Object> issueComment(String deliveryId, GHEventPayload.IssueComment event) throws IOException {
@@ -131,7 +157,8 @@ final class GitHubPayloads {
         requirePresent(comment, "comment");
         CommentAdded.Target target = issue.isPullRequest() ? CommentAdded.Target.PULL_REQUEST : CommentAdded.Target.ISSUE;
         return List.of(new CommentAdded(GitProvider.GITHUB, deliveryId, repository, target, String.valueOf(issue.getNumber()), issue.getTitle(),
-                CommentAdded.excerpt(comment.getBody()), commenter(comment.getUserName(), event), url(comment.getHtmlUrl(), issue.getHtmlUrl()), null));
+                CommentAdded.excerpt(comment.getBody()), commenter(comment.getUserName(), event), url(comment.getHtmlUrl(), issue.getHtmlUrl()), null,
+                Mentions.in(comment.getBody())));
     }
 
     private static List<Object> reviewComment(String deliveryId, GHEventPayload.PullRequestReviewComment event) throws IOException {
@@ -146,7 +173,7 @@ final class GitHubPayloads {
         // GHPullRequestReviewComment.getUser() fetches the user from the API; the sender wrote the comment.
         return List.of(new CommentAdded(GitProvider.GITHUB, deliveryId, repository, CommentAdded.Target.PULL_REQUEST, String.valueOf(pr.getNumber()),
                 pr.getTitle(), CommentAdded.excerpt(comment.getBody()), login(event.getSender()), url(comment.getHtmlUrl(), pr.getHtmlUrl()),
-                comment.getPath()));
+                comment.getPath(), Mentions.in(comment.getBody())));
     }
 
     private static List<Object> commitComment(String deliveryId, GHEventPayload.CommitComment event) throws IOException {
@@ -158,7 +185,8 @@ final class GitHubPayloads {
         requirePresent(comment, "comment");
         requirePresent(comment.getSHA1(), "comment.commit_id");
         return List.of(new CommentAdded(GitProvider.GITHUB, deliveryId, repository, CommentAdded.Target.COMMIT, comment.getSHA1(), null,
-                CommentAdded.excerpt(comment.getBody()), login(event.getSender()), url(comment.getHtmlUrl(), null), comment.getPath()));
+                CommentAdded.excerpt(comment.getBody()), login(event.getSender()), url(comment.getHtmlUrl(), null), comment.getPath(),
+                Mentions.in(comment.getBody())));
     }
 
     /**

@@ -6,6 +6,7 @@ import com.ticolops.integrations.git.CiRunChanged;
 import com.ticolops.integrations.git.CommentAdded;
 import com.ticolops.integrations.git.DeploymentStatusChanged;
 import com.ticolops.integrations.git.GitProvider;
+import com.ticolops.integrations.git.Mentions;
 import com.ticolops.integrations.git.IssueChanged;
 import com.ticolops.integrations.git.PipelineFinished;
 import com.ticolops.integrations.git.PullRequestChanged;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.gitlab4j.api.models.Reviewer;
 import org.gitlab4j.api.webhook.AbstractPushEvent;
 import org.gitlab4j.api.webhook.ChangeContainer;
 import org.gitlab4j.api.webhook.DeploymentEvent;
@@ -110,7 +112,26 @@ final class GitLabPayloads {
                 mr.getIid() == null ? 0 : mr.getIid().intValue(), mr.getTitle(), author, actor, mr.getUrl(), mr.getSourceBranch(),
                 mr.getTargetBranch(), "merge".equals(mr.getAction()) || "merged".equals(mr.getState()), draft,
                 event.getLabels() == null ? List.of() : event.getLabels().stream().map(EventLabel::getTitle).toList(),
-                event.getChanges() != null && event.getChanges().get("target_branch") != null, instant(mr.getUpdatedAt()));
+                event.getChanges() != null && event.getChanges().get("target_branch") != null, instant(mr.getUpdatedAt()),
+                requestedReviewers(action, event), "opened".equals(action) ? Mentions.in(mr.getDescription()) : List.of());
+    }
+
+    /** Everyone asked when a merge request is opened; in an update, the reviewers it added. */
+    private static List<String> requestedReviewers(String action, MergeRequestEvent event) {
+        if ("opened".equals(action)) {
+            return usernames(event.getReviewers());
+        }
+        ChangeContainer<List<Reviewer>> changed = event.getChanges() == null ? null : event.getChanges().getReviewers();
+        if (changed == null) {
+            return List.of();
+        }
+        List<String> before = usernames(changed.getPrevious());
+        return usernames(changed.getCurrent()).stream().filter(username -> !before.contains(username)).toList();
+    }
+
+    private static List<String> usernames(List<Reviewer> reviewers) {
+        return reviewers == null ? List.of()
+                : reviewers.stream().map(Reviewer::getUsername).filter(username -> username != null && !username.isBlank()).toList();
     }
 
     /** GitLab's verbs in GitHub's words, so announcements and filters need one vocabulary. */
@@ -192,7 +213,7 @@ final class GitLabPayloads {
         }
         String path = note.getStDiff() == null ? null : note.getStDiff().getNewPath();
         return List.of(new CommentAdded(GitProvider.GITLAB, deliveryId, event.getProject().getPathWithNamespace(), target, reference, title,
-                CommentAdded.excerpt(note.getNote()), username(event.getUser()), note.getUrl(), path));
+                CommentAdded.excerpt(note.getNote()), username(event.getUser()), note.getUrl(), path, Mentions.in(note.getNote())));
     }
 
     /**
