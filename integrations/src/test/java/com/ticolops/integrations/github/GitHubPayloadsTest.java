@@ -119,6 +119,17 @@ class GitHubPayloadsTest {
     }
 
     @Test
+    void aReviewRequestNamesThePersonAskedAndNotEveryoneAskedBefore() throws IOException {
+        String body = fixture("pull-request-opened.json").replace("\"action\": \"opened\"", "\"action\": \"review_requested\"")
+                .replace("\"sender\":", "\"requested_reviewer\": {\"login\": \"grace\", \"id\": 70},\n  \"sender\":");
+
+        PullRequestChanged requested = (PullRequestChanged) GitHubPayloads.toEvents("pull_request", DELIVERY, body).get(0);
+
+        assertThat(requested.requestedReviewers()).containsExactly("grace");
+        assertThat(requested.mentions()).isEmpty();
+    }
+
+    @Test
     void GIVEN_a_pull_request_edited_onto_another_base_WHEN_read_THEN_its_base_changed_and_a_title_edit_does_not_say_so() throws IOException {
         String opened = fixture("pull-request-opened.json").replace("\"action\": \"opened\"", "\"action\": \"edited\"");
         String rebased = opened.replace("\"sender\":", "\"changes\": {\"base\": {\"ref\": {\"from\": \"develop\"}, \"sha\": {\"from\": \"4444\"}}},\n  \"sender\":");

@@ -57,6 +57,25 @@ class GitLabPayloadsTest {
         assertThat(push.pusher()).isEqualTo("Carol");
     }
 
+    @Test
+    void anOpenedMergeRequestAsksItsReviewersAndMentionsWhomItsDescriptionNamesAndAnUpdateOnlyTheReviewersItAdded() throws IOException {
+        String opened = "{\"object_kind\":\"merge_request\",\"user\":{\"username\":\"dan\"}," + PROJECT + ",\"object_attributes\":{\"iid\":3,"
+                + "\"title\":\"T\",\"action\":\"open\",\"state\":\"opened\",\"description\":\"cc @erin\"},"
+                + "\"reviewers\":[{\"id\":6,\"username\":\"frank\"}]}";
+        String update = "{\"object_kind\":\"merge_request\",\"user\":{\"username\":\"dan\"}," + PROJECT + ",\"object_attributes\":{\"iid\":3,"
+                + "\"title\":\"T\",\"action\":\"update\",\"state\":\"opened\",\"description\":\"cc @erin\"},"
+                + "\"changes\":{\"reviewers\":{\"previous\":[{\"id\":6,\"username\":\"frank\"}],"
+                + "\"current\":[{\"id\":6,\"username\":\"frank\"},{\"id\":7,\"username\":\"grace\"}]}}}";
+
+        PullRequestChanged first = (PullRequestChanged) GitLabPayloads.toEvents("Merge Request Hook", "d8", opened).get(0);
+        PullRequestChanged second = (PullRequestChanged) GitLabPayloads.toEvents("Merge Request Hook", "d9", update).get(0);
+
+        assertThat(first.requestedReviewers()).containsExactly("frank");
+        assertThat(first.mentions()).containsExactly("erin");
+        assertThat(second.requestedReviewers()).containsExactly("grace");
+        assertThat(second.mentions()).as("an edit does not mention everyone again").isEmpty();
+    }
+
     @ParameterizedTest
     @CsvSource(nullValues = "null", value = {
             "open,     null, opened,      false",
