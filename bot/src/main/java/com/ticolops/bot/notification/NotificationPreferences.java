@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,11 +49,13 @@ class NotificationPreferences {
     private final SecretCipher cipher;
     private final BaseUrlGuard guard;
     private final NotificationProperties properties;
+    private final String publicUrl;
     private final JdbcClient jdbc;
     private final SecureRandom random = new SecureRandom();
 
     NotificationPreferences(StoredSettings settings, Routes routes, PersonalClock clock, Users users, Projects projects, Mailer mailer,
-                            SignedWebhooks webhooks, SecretCipher cipher, NotificationProperties properties, JdbcClient jdbc) {
+                            SignedWebhooks webhooks, SecretCipher cipher, NotificationProperties properties, JdbcClient jdbc,
+                            Environment environment) {
         this.settings = settings;
         this.routes = routes;
         this.clock = clock;
@@ -63,6 +66,7 @@ class NotificationPreferences {
         this.cipher = cipher;
         this.guard = new BaseUrlGuard(properties.allowedNetworks());
         this.properties = properties;
+        this.publicUrl = properties.publicUrl() != null ? properties.publicUrl() : environment.getProperty("ticolops.public-url", "http://localhost:8080");
         this.jdbc = jdbc;
     }
 
@@ -146,7 +150,7 @@ class NotificationPreferences {
         String encoded = Base64.getUrlEncoder().withoutPadding().encodeToString(token);
         jdbc.sql("insert into notification_email_verifications (token_sha256, user_id, address, expires_at) values (?, ?, ?, ?)")
                 .params(sha256(encoded), userId, address, OffsetDateTime.now(ZoneOffset.UTC).plus(properties.verificationLifetime())).update();
-        String link = properties.publicUrl().replaceAll("/+$", "") + EmailVerificationController.PATH + "?token=" + encoded;
+        String link = publicUrl.replaceAll("/+$", "") + EmailVerificationController.PATH + "?token=" + encoded;
         Outgoing message = new Outgoing("notification.verification", "Confirm your address for Ticolops notifications",
                 "Someone (we hope you) asked for Ticolops notifications at this address. Open the link to confirm; until then nothing is sent here.",
                 link, List.of());

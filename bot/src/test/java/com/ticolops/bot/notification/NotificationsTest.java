@@ -102,6 +102,9 @@ class NotificationsTest {
     @Autowired
     FailedEventPublications failed;
 
+    @Autowired
+    NotificationRetention retention;
+
     Ticolops ticolops;
     String alice = Names.unique("alice");
 
@@ -244,6 +247,22 @@ class NotificationsTest {
         List<LoggedRequest> requests = ENDPOINT.findAll(postRequestedFor(urlPathEqualTo(path)));
         assertThat(requests).hasSize(2);
         assertThat(requests.get(1).getHeader("webhook-id")).as("the same message on every attempt").isEqualTo(requests.get(0).getHeader("webhook-id"));
+    }
+
+    @Test
+    void aSentNotificationIsForgottenAfterTheRetentionAndAHeldOneIsKept() {
+        long user = person(alice);
+        for (String[] row : new String[][] {{"old-sent", "sent", "40"}, {"old-held", "held", "40"}, {"new-sent", "sent", "1"}}) {
+            jdbc.sql("insert into notification_deliveries (user_id, idempotency_key, kind, subject, text, state, created_at) "
+                    + "values (?, ?, 'mentioned', 's', '', ?, now() - make_interval(days => ?))").params(user, row[0], row[1], Integer.parseInt(row[2])).update();
+        }
+
+        retention.run();
+
+        assertThat(state(user, "old-sent")).isNull();
+        assertThat(state(user, "old-held")).isEqualTo("held");
+        assertThat(state(user, "new-sent")).isEqualTo("sent");
+        jdbc.sql("delete from notification_deliveries where user_id = ?").param(user).update();
     }
 
     @Test
