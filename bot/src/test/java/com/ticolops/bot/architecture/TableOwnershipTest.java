@@ -31,6 +31,10 @@ class TableOwnershipTest {
             Map.entry("repository_commits", "bot.history"), Map.entry("pull_requests", "bot.history"),
             Map.entry("pull_request_reviews", "bot.history"), Map.entry("pipeline_runs", "bot.history"),
             Map.entry("deployment_statuses", "bot.history"),
+            Map.entry("environments", "bot.deployment"), Map.entry("environment_freezes", "bot.deployment"),
+            Map.entry("environment_locks", "bot.deployment"), Map.entry("autodeploys", "bot.deployment"), Map.entry("deployments", "bot.deployment"),
+            Map.entry("deployment_commits", "bot.deployment"), Map.entry("deployment_confirmations", "bot.deployment"),
+            Map.entry("deployment_audit", "bot.deployment"),
             Map.entry("webhook_deliveries", "integrations.git"), Map.entry("console_messages", "integrations.console"),
             Map.entry("slack_requests", "integrations.slack"), Map.entry("announcement_messages", "integrations.chat"),
             // Libraries' own tables, reached only through their APIs.
