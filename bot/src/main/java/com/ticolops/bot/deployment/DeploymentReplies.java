@@ -63,7 +63,7 @@ final class DeploymentReplies {
                     + " `" + PREFIX + "deploy " + repo + " <ref> " + env + " <reason>`.";
             case OVERRIDE_NEEDS_REASON -> env + " of " + repo + " is frozen until " + when(e.since(), e.note()) + ". To deploy through the freeze, add"
                     + " your reason: `" + PREFIX + "deploy " + repo + " <ref> " + env + " <reason>`.";
-            case LOCKED -> env + " of " + repo + " is locked by " + e.holder() + " since " + ago(e.since()) + (e.note() == null ? "" : ": " + e.note())
+            case LOCKED -> env + " of " + repo + " is locked by " + e.holder() + " since " + since(e.since()) + (e.note() == null ? "" : ": " + e.note())
                     + ". Ask them, or unlock it with `" + PREFIX + "deploy unlock " + repo + " " + env + "`.";
             case BUSY -> env + " of " + repo + " is being deployed by " + e.holder() + " since " + since(e.since()) + " (deployment " + e.note() + ")."
                     + " Try again when it is done.";

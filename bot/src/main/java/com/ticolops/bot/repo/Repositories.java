@@ -125,8 +125,8 @@ public class Repositories {
 
     /** The main branch given when the repository was connected, if one was. */
     public Optional<String> defaultBranch(long repositoryId) {
-        return jdbc.sql("select default_branch from repositories where id = ?").param(repositoryId).query(String.class).list().stream().findFirst()
-                .filter(branch -> branch != null && !branch.isBlank());
+        return jdbc.sql("select default_branch from repositories where id = ?").param(repositoryId).query(String.class).list().stream()
+                .filter(branch -> branch != null && !branch.isBlank()).findFirst();
     }
 
     List<Connected> of(long projectId) {

@@ -1,0 +1,114 @@
+package com.ticolops.bot.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.ticolops.bot.testsupport.Ticolops;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A maintainer deploys from the console and watches the deployment's one message move as GitHub reports. */
+class DeployFromChatTest extends DeploymentTestBase {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @Test
+    void aDeployAcksAtOnceAndItsOneMessageMovesFromQueuedToBuildingToSuccessWithTheEnvironmentButton() {
+        // GIVEN production deployed through GitHub's Deployments API
+        assertThat(command(alice, "env add " + repository + " production github-deployments url=https://shop.example.com").text())
+                .isEqualTo("Added environment production to " + repository + ", deployed by the GitHub Deployments API, as its default.");
+
+        // WHEN alice deploys main
+        Ticolops.Response ack = command(alice, "deploy " + repository + " main production");
+
+        // THEN she is told at once, and GitHub is asked for a deployment of that commit, naming her
+        assertThat(ack.text()).isEqualTo("Deploying 3333333 to production…");
+        assertThat(ack.field("Ships")).isEqualTo("2 commits, by alice-gh, bob-gh");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(gitHubDeployClient.calls(repository)).filteredOn(c -> c.method().equals("createDeployment"))
+                .singleElement().satisfies(call -> {
+                    assertThat(call.request().ref()).isEqualTo("main");
+                    assertThat(call.request().sha()).isEqualTo(MAIN);
+                    assertThat(call.request().environment()).isEqualTo("production");
+                    assertThat(call.request().requestedBy()).isEqualTo("@" + alice);
+                }));
+        long id = ((Number) latestDeployment().get("id")).longValue();
+        String providerId = (String) latestDeployment().get("provider_id");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(deploymentMessages())
+                .containsExactly("Deployment #" + id + ": " + repository + " 3333333 (main) to production — queued"));
+
+        // WHEN GitHub reports it in progress, then successful, then in progress again (a late redelivery)
+        assertThat(deploymentStatus(providerId, "in_progress", MAIN, "production").status()).isEqualTo(202);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(deploymentMessages())
+                .containsExactly("Deployment #" + id + ": " + repository + " 3333333 (main) to production — building"));
+        deploymentStatus(providerId, "success", MAIN, "production");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(deploymentMessages())
+                .containsExactly("Deployment #" + id + ": " + repository + " 3333333 (main) to production — succeeded"));
+        deploymentStatus(providerId, "in_progress", MAIN, "production");
+
+        // THEN the one message ends on success, with the commits shipped and a button to the environment
+        await().during(Duration.ofSeconds(1)).atMost(WAIT).untilAsserted(() -> assertThat(deploymentMessages())
+                .containsExactly("Deployment #" + id + ": " + repository + " 3333333 (main) to production — succeeded"));
+        String message = ticolops.channelMessages(channel, 0).stream().filter(m -> m.path("message").path("text").asString().startsWith("Deployment #"))
+                .findFirst().orElseThrow().toString();
+        assertThat(message).contains("Ships 2 commits, by alice-gh, bob-gh").contains("2222222 Add the basket page — alice-gh")
+                .contains("3333333 Fix rounding of totals — bob-gh").contains("Open production").contains("https://shop.example.com")
+                .contains("@" + alice);
+        // AND the row in PostgreSQL has every step's time and the commits it shipped
+        Map<String, Object> row = latestDeployment();
+        assertThat(row).containsEntry("status", "success").containsEntry("in_flight", false).containsEntry("environment_url", "https://shop.example.com");
+        assertThat(row.get("queued_at")).isNotNull();
+        assertThat(row.get("building_at")).isNotNull();
+        assertThat(row.get("finished_at")).isNotNull();
+        assertThat(jdbc.sql("select sha from deployment_commits where deployment_id = ? order by position").param(id).query(String.class).list())
+                .containsExactly("2222222222222222222222222222222222222222", MAIN);
+    }
+
+    @Test
+    void aSecondWordThatNamesAnEnvironmentIsTheEnvironmentAndTheRefIsTheMainBranch() {
+        command(alice, "env add " + repository + " production");
+        command(alice, "env add " + repository + " staging");
+
+        assertThat(command(alice, "deploy " + repository + " staging").text()).isEqualTo("Deploying 3333333 to staging…");
+        assertThat(latestDeployment()).containsEntry("environment", "staging").containsEntry("ref", "main");
+    }
+
+    @Test
+    void twoDeploysToOneEnvironmentAtTheSameMomentOneRunsAndTheOtherIsRefusedNamingWhoHoldsIt() throws Exception {
+        // GIVEN two maintainers and production
+        String carol = member("maintainer");
+        command(alice, "env add " + repository + " production");
+
+        // WHEN both deploy at the same moment
+        List<Ticolops.Response> replies = Concurrently.run(() -> command(alice, "deploy " + repository + " main production"),
+                () -> command(carol, "deploy " + repository + " v1.0 production"));
+
+        // THEN one deploys and the other is told who holds production and since when
+        assertThat(replies).extracting(Ticolops.Response::text).filteredOn(text -> text.startsWith("Deploying")).hasSize(1);
+        String refused = replies.stream().map(Ticolops.Response::text).filter(text -> !text.startsWith("Deploying")).findFirst().orElseThrow();
+        Map<String, Object> running = latestDeployment();
+        assertThat(refused).matches("production of " + repository + " is being deployed by " + running.get("requested_by_name")
+                + " since [0-9]{2}:[0-9]{2} UTC, less than a minute ago \\(deployment #" + running.get("id") + "\\)\\. Try again when it is done\\.");
+        assertThat(deployments()).hasSize(1);
+        assertThat(jdbc.sql("select count(*) from deployment_audit where repository = ? and not allowed and reason like 'busy:%'").param(repository)
+                .query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void anEnvironmentThatQueuesStartsTheSecondDeployWhenTheFirstEnds() {
+        command(alice, "env add " + repository + " production");
+        command(alice, "env rules " + repository + " production when-busy=queue");
+        command(alice, "deploy " + repository + " main production");
+        await().atMost(WAIT).until(() -> latestDeployment().get("provider_id") != null);
+        String first = (String) latestDeployment().get("provider_id");
+
+        Ticolops.Response second = command(alice, "deploy " + repository + " v1.0 production");
+
+        assertThat(second.text()).startsWith("Queued 1111111 for production behind #");
+        deploymentStatus(first, "success", MAIN, "production");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(gitHubDeployClient.calls(repository)).filteredOn(c -> c.method().equals("createDeployment"))
+                .extracting(c -> c.request().sha()).containsExactly(MAIN, EARLIER));
+        assertThat(deployments()).extracting(row -> row.get("status")).containsExactly("success", "queued");
+    }
+}
