@@ -233,11 +233,14 @@ class DeploymentProgress {
             return Optional.empty();
         }
         return records.find(Long.parseLong(named))
-                .filter(d -> d.repository().id() == repository.id() && d.providerId() == null && d.inFlight())
+                .filter(d -> d.repository().id() == repository.id() && d.inFlight())
                 .filter(d -> environments.find(d.environmentId()).map(Environment::executor)
                         .filter(e -> e == Executor.GITHUB_WORKFLOW || e == Executor.GITLAB_PIPELINE || e == Executor.GITLAB_JOB).isPresent())
-                .filter(d -> records.adopt(d.id(), String.valueOf(run.runId())))
-                .flatMap(d -> records.find(d.id()));
+                // Two events of one run (in progress, completed) may race here: whichever adopts, both then find it by the run's id.
+                .flatMap(d -> {
+                    records.adopt(d.id(), String.valueOf(run.runId()));
+                    return records.byProviderId(repository.id(), String.valueOf(run.runId()));
+                });
     }
 
     /**
@@ -250,9 +253,11 @@ class DeploymentProgress {
         }
         return environments.named(repository, status.environment()).filter(e -> e.executor() == Executor.HOOK)
                 .flatMap(e -> records.inFlight(e.id()))
-                .filter(d -> d.providerId() == null && d.sha().equalsIgnoreCase(status.sha()))
-                .filter(d -> records.adopt(d.id(), status.providerDeploymentId()))
-                .flatMap(d -> records.find(d.id()));
+                .filter(d -> d.sha().equalsIgnoreCase(status.sha()))
+                .flatMap(d -> {
+                    records.adopt(d.id(), status.providerDeploymentId());
+                    return records.byProviderId(repository.id(), status.providerDeploymentId());
+                });
     }
 
     private String environmentUrl(Deployment deployment, String reported) {

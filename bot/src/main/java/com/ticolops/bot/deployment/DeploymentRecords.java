@@ -140,9 +140,9 @@ class DeploymentRecords {
                 .params(Timestamp.from(at), providerId, logsUrl, note, id).update() == 1;
     }
 
-    /** A workflow run that names the deployment: its run id is the deployment's from now on. */
+    /** A run that names the deployment: its id is the deployment's from now on, and the note that said what to wait for goes. */
     boolean adopt(long id, String providerId) {
-        return jdbc.sql("update deployments set provider_id = ? where id = ? and provider_id is null").params(providerId, id).update() == 1;
+        return jdbc.sql("update deployments set provider_id = ?, note = null where id = ? and provider_id is null").params(providerId, id).update() == 1;
     }
 
     /**
