@@ -27,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * GitHub's published payload examples, read from the workspace's {@code shared/fixtures/github-webhooks} (never copied into
  * the project): every one, signed for a connected repository, is acknowledged, and each is either turned into a domain
- * event and announced ({@link #ANNOUNCED}) or stored and ignored on purpose ({@link #IGNORED}).
+ * event and announced ({@link #ANNOUNCED}), turned into a domain event that announces nothing ({@link #FOLLOWED}), or
+ * stored and ignored on purpose ({@link #IGNORED}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "ticolops.github.webhook-secret=" + GitHubWebhookConformanceTest.APP_SECRET)
@@ -49,12 +50,16 @@ class GitHubWebhookConformanceTest {
             Map.entry("release", List.of("published.")),
             // completed.1 is GitHub Actions' own check suite: its workflow_run is the one announced.
             Map.entry("check_suite", List.of("completed.payload.json", "completed.with-organization.payload.json")));
+    /**
+     * Event folder → the fixture files in it that become domain events a deployment follows but nobody announces: a run
+     * requested (CiRunChanged; the deployment it belongs to, if any, moves on it).
+     */
+    private static final Map<String, List<String>> FOLLOWED = Map.of("workflow_run", List.of("requested."));
     /** Everything else, stored and acknowledged but not acted on, and why. */
     private static final Map<String, String> IGNORED = Map.ofEntries(
             Map.entry("pull_request_review", "dismissed reviews: the review itself was announced"),
             Map.entry("issue_comment", "edited and deleted comments"),
             Map.entry("pull_request_review_comment", "edited and deleted comments"),
-            Map.entry("workflow_run", "runs requested or still running: only finished runs are announced"),
             Map.entry("release", "created (drafts), edited, deleted, prereleased and released: published covers them once"),
             Map.entry("check_suite", "suites requested or rerequested, and GitHub Actions' suites (announced as workflow runs)"),
             Map.entry("check_run", "single checks: their suite or workflow run is announced"),
@@ -98,6 +103,8 @@ class GitHubWebhookConformanceTest {
                 if (olderThanTheStateShown(event, JSON.readTree(body), latestStateShown)) {
                     repository.ifPresent(name -> notApplied.merge(connected.get(name).channel(), 1, Integer::sum));
                 }
+            } else if (followed(event, fixture.getFileName().toString())) {
+                softly.assertThat(response.body().path("status").asString()).as("%s is turned into a domain event", fixture).isEqualTo("accepted");
             } else {
                 softly.assertThat(IGNORED).as("%s is neither announced nor listed as ignored on purpose", fixture).containsKey(event);
                 softly.assertThat(response.body().path("status").asString()).as("%s is stored and ignored on purpose", fixture).isIn("stored", "pong");
@@ -132,6 +139,10 @@ class GitHubWebhookConformanceTest {
 
     private static boolean announced(String event, String file) {
         return ANNOUNCED.getOrDefault(event, List.of()).stream().anyMatch(file::startsWith);
+    }
+
+    private static boolean followed(String event, String file) {
+        return FOLLOWED.getOrDefault(event, List.of()).stream().anyMatch(file::startsWith);
     }
 
     private record Connected(String channel, String secret) {

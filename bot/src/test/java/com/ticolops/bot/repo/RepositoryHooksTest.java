@@ -257,7 +257,7 @@ class RepositoryHooksTest {
         Map<String, String> form = form(onlyRequest("POST", "/api/v4/projects/" + encoded + "/hooks").getBodyAsString());
         assertThat(form).containsEntry("url", "http://localhost:8080/webhooks/gitlab").containsEntry("push_events", "true")
                 .containsEntry("tag_push_events", "true").containsEntry("merge_requests_events", "true").containsEntry("note_events", "true")
-                .containsEntry("pipeline_events", "true").containsEntry("deployment_events", "true").containsEntry("releases_events", "true")
+                .containsEntry("pipeline_events", "true").containsEntry("job_events", "true").containsEntry("deployment_events", "true").containsEntry("releases_events", "true")
                 .containsEntry("issues_events", "true").containsEntry("enable_ssl_verification", "true");
         String secretToken = form.get("token");
         assertThat(secretToken).matches("[0-9a-f]{64}");
@@ -340,7 +340,7 @@ class RepositoryHooksTest {
         Ticolops.Response reply = ticolops.command(alice, channel, "repo connect gitlab acme/" + Names.unique("shop"));
 
         assertThat(reply.field("Trigger")).isEqualTo("Push events, Tag push events, Merge request events, Comments, Pipeline events, "
-                + "Deployment events, Releases events, Issues events");
+                + "Job events, Deployment events, Releases events, Issues events");
     }
 
     @Test

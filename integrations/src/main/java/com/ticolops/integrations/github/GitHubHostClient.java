@@ -5,8 +5,6 @@ import com.ticolops.integrations.git.GitHostClient;
 import com.ticolops.integrations.git.GitHostException;
 import com.ticolops.integrations.git.GitProvider;
 import com.ticolops.integrations.git.WebhookEvent;
-import java.io.FileNotFoundException;
-import java.io.IOException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -16,9 +14,6 @@ import java.util.stream.Collectors;
 import org.kohsuke.github.GHEvent;
 import org.kohsuke.github.GHPullRequestFileDetail;
 import org.kohsuke.github.GHRepository;
-import org.kohsuke.github.GitHub;
-import org.kohsuke.github.GitHubBuilder;
-import org.kohsuke.github.HttpException;
 import org.springframework.stereotype.Component;
 
 /** Connects repositories through GitHub's REST API with github-api. */
@@ -48,13 +43,13 @@ class GitHubHostClient implements GitHostClient {
 
     @Override
     public String tokenOwner(GitHostAccess access) {
-        return call(access, () -> github(access).getMyself().getLogin());
+        return GitHubApis.call(access, () -> GitHubApis.github(access).getMyself().getLogin());
     }
 
     @Override
     public void checkHookAccess(GitHostAccess access, String repository) {
-        call(access, () -> {
-            GHRepository repo = github(access).getRepository(repository);
+        GitHubApis.call(access, () -> {
+            GHRepository repo = GitHubApis.github(access).getRepository(repository);
             if (!repo.hasAdminAccess()) {
                 throw new GitHostException(GitHostException.Reason.FORBIDDEN, "no admin rights on " + repository, null);
             }
@@ -67,7 +62,7 @@ class GitHubHostClient implements GitHostClient {
         // GHEvent's constants are GitHub's event names in upper case.
         Set<GHEvent> events = EVENTS.stream().map(event -> GHEvent.valueOf(event.id().toUpperCase(Locale.ROOT)))
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(GHEvent.class)));
-        return call(access, () -> github(access).getRepository(repository)
+        return GitHubApis.call(access, () -> GitHubApis.github(access).getRepository(repository)
                 .createHook("web", Map.of("url", url, "content_type", "json", "secret", secret, "insecure_ssl", "0"), events, true)
                 .getId());
     }
@@ -75,8 +70,8 @@ class GitHubHostClient implements GitHostClient {
     @Override
     public boolean deleteHook(GitHostAccess access, String repository, long hookId) {
         try {
-            call(access, () -> {
-                github(access).getRepository(repository).deleteHook(Math.toIntExact(hookId));
+            GitHubApis.call(access, () -> {
+                GitHubApis.github(access).getRepository(repository).deleteHook(Math.toIntExact(hookId));
                 return null;
             });
             return true;
@@ -91,28 +86,7 @@ class GitHubHostClient implements GitHostClient {
     /** GitHub's file name is the new path of a renamed file. It lists at most 3,000 files of one pull request. */
     @Override
     public List<String> pullRequestFiles(GitHostAccess access, String repository, int number) {
-        return call(access, () -> github(access).getRepository(repository).getPullRequest(number).listFiles().withPageSize(100).toList()
+        return GitHubApis.call(access, () -> GitHubApis.github(access).getRepository(repository).getPullRequest(number).listFiles().withPageSize(100).toList()
                 .stream().map(GHPullRequestFileDetail::getFilename).toList());
-    }
-
-    private static GitHub github(GitHostAccess access) throws IOException {
-        return new GitHubBuilder().withEndpoint(access.apiUrl()).withOAuthToken(access.token()).build();
-    }
-
-    private interface Call<T> {
-        T run() throws IOException;
-    }
-
-    /** github-api reports a request that got no answer as an HttpException without a status (-1). */
-    private static <T> T call(GitHostAccess access, Call<T> call) {
-        try {
-            return call.run();
-        } catch (HttpException e) {
-            throw e.getResponseCode() > 0 ? GitHostException.answered("GitHub", e.getResponseCode(), e) : GitHostException.unreachable(access.apiUrl(), e);
-        } catch (FileNotFoundException e) {
-            throw new GitHostException(GitHostException.Reason.NOT_FOUND, "GitHub answered 404", e);
-        } catch (IOException e) {
-            throw GitHostException.unreachable(access.apiUrl(), e);
-        }
     }
 }

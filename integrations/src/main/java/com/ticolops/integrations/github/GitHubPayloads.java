@@ -1,5 +1,6 @@
 package com.ticolops.integrations.github;
 
+import com.ticolops.integrations.git.CiRunChanged;
 import com.ticolops.integrations.git.CommentAdded;
 import com.ticolops.integrations.git.DeploymentStatusChanged;
 import com.ticolops.integrations.git.GitProvider;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -159,24 +161,32 @@ final class GitHubPayloads {
                 CommentAdded.excerpt(comment.getBody()), login(event.getSender()), url(comment.getHtmlUrl(), null), comment.getPath()));
     }
 
+    /**
+     * Every state of a run is a {@link CiRunChanged}, for a deployment started through it to follow; a run that really
+     * ran and finished is also a {@link PipelineFinished}, the announcement.
+     */
     private static List<Object> workflowRun(String deliveryId, GHEventPayload.WorkflowRun event) throws IOException {
         String repository = repository(event);
         GHWorkflowRun run = event.getWorkflowRun();
         requirePresent(run, "workflow_run");
-        if (!"completed".equals(event.getAction()) || run.getConclusion() == null) {
-            return List.of();
-        }
-        String status = run.getConclusion().toString();
-        Outcome outcome = outcome(status);
-        if (outcome == null) {
-            return List.of();
-        }
         String name = run.getName() != null && !run.getName().isBlank() ? run.getName()
                 : event.getWorkflow() != null && event.getWorkflow().getName() != null ? event.getWorkflow().getName() : "workflow";
         String actor = run.getTriggeringActor() != null ? run.getTriggeringActor().getLogin() : login(event.getSender());
         Date started = run.getRunStartedAt() != null ? run.getRunStartedAt() : run.getCreatedAt();
-        return List.of(new PipelineFinished(GitProvider.GITHUB, deliveryId, repository, name, run.getHeadBranch(), run.getHeadSha(), status,
-                outcome, url(run.getHtmlUrl(), null), actor, instant(started), instant(run.getUpdatedAt())));
+        boolean completed = "completed".equals(event.getAction()) && run.getConclusion() != null;
+        String conclusion = completed ? run.getConclusion().toString() : null;
+        Outcome outcome = completed ? outcome(conclusion) : null;
+        // A skipped or stale run ended without doing anything: for what followed it, that is a cancellation.
+        Outcome ended = completed && outcome == null ? Outcome.CANCELLED : outcome;
+        String url = url(run.getHtmlUrl(), null);
+        String status = run.getStatus() == null ? event.getAction() : run.getStatus().toString();
+        CiRunChanged changed = new CiRunChanged(GitProvider.GITHUB, deliveryId, repository, run.getId(), name, run.getDisplayTitle(), run.getHeadBranch(),
+                run.getHeadSha(), status, ended, url, actor, Map.of(), instant(started), completed ? instant(run.getUpdatedAt()) : null);
+        if (outcome == null) {
+            return List.of(changed);
+        }
+        return List.of(new PipelineFinished(GitProvider.GITHUB, deliveryId, repository, name, run.getHeadBranch(), run.getHeadSha(), conclusion,
+                outcome, url, actor, instant(started), instant(run.getUpdatedAt())), changed);
     }
 
     /**

@@ -48,7 +48,7 @@ class GitLabMissedEvents implements GitLabBackfill {
 
     @Override
     public List<Backfilled> missed(GitHostAccess access, String repository, Instant since, Instant until) {
-        return GitLabHostClient.call(access, api -> {
+        return GitLabApis.call(access, api -> {
             Project project = api.getProjectApi().getProject(repository);
             List<Backfilled> missed = new ArrayList<>();
             MergeRequestFilter filter = new MergeRequestFilter().withProjectId(project.getId())

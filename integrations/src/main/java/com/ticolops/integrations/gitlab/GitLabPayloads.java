@@ -2,6 +2,7 @@ package com.ticolops.integrations.gitlab;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.ticolops.integrations.git.CiRunChanged;
 import com.ticolops.integrations.git.CommentAdded;
 import com.ticolops.integrations.git.DeploymentStatusChanged;
 import com.ticolops.integrations.git.GitProvider;
@@ -18,8 +19,10 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.gitlab4j.api.webhook.AbstractPushEvent;
 import org.gitlab4j.api.webhook.ChangeContainer;
@@ -192,29 +195,41 @@ final class GitLabPayloads {
                 CommentAdded.excerpt(note.getNote()), username(event.getUser()), note.getUrl(), path));
     }
 
-    /** Only finished pipelines are announced; created, pending, running, manual and skipped ones are not. */
+    /**
+     * Every state of a pipeline is a {@link CiRunChanged}, for a deployment started through it to follow; only a
+     * finished one (not created, pending, running, manual or skipped) is also a {@link PipelineFinished}, the
+     * announcement.
+     */
     private static List<Object> pipeline(String deliveryId, PipelineEvent event) throws IOException {
         requirePresent(event.getProject(), "project");
         PipelineEvent.ObjectAttributes pipeline = event.getObjectAttributes();
         requirePresent(pipeline, "object_attributes");
         requirePresent(pipeline.getStatus(), "object_attributes.status");
+        requirePresent(pipeline.getId(), "object_attributes.id");
         Outcome outcome = switch (pipeline.getStatus()) {
             case "success" -> Outcome.SUCCESS;
             case "failed" -> Outcome.FAILURE;
             case "canceled", "cancelled" -> Outcome.CANCELLED;
             default -> null;
         };
-        if (outcome == null) {
-            return List.of();
-        }
         String name = pipeline.getName() != null && !pipeline.getName().isBlank() ? pipeline.getName() : "pipeline #" + pipeline.getIid();
         String url = pipeline.getUrl() != null ? pipeline.getUrl()
                 : event.getProject().getWebUrl() == null ? null : event.getProject().getWebUrl() + "/-/pipelines/" + pipeline.getId();
         // A tag pipeline's ref is the tag: no branch to filter on.
         String branch = Boolean.TRUE.equals(pipeline.getTag()) ? null : pipeline.getRef();
-        return List.of(new PipelineFinished(GitProvider.GITLAB, deliveryId, event.getProject().getPathWithNamespace(), name, branch,
-                pipeline.getSha(), pipeline.getStatus(), outcome, url, username(event.getUser()), instant(pipeline.getCreatedAt()),
-                instant(pipeline.getFinishedAt())));
+        String repository = event.getProject().getPathWithNamespace();
+        // A skipped pipeline ended without running anything: for what followed it, that is a cancellation.
+        Outcome ended = "skipped".equals(pipeline.getStatus()) ? Outcome.CANCELLED : outcome;
+        Map<String, String> variables = new LinkedHashMap<>();
+        Optional.ofNullable(pipeline.getVariables()).orElse(List.of()).stream().filter(v -> v.getKey() != null && v.getValue() != null)
+                .forEach(v -> variables.put(v.getKey(), v.getValue()));
+        CiRunChanged changed = new CiRunChanged(GitProvider.GITLAB, deliveryId, repository, pipeline.getId(), name, null, branch, pipeline.getSha(),
+                pipeline.getStatus(), ended, url, username(event.getUser()), variables, instant(pipeline.getCreatedAt()), instant(pipeline.getFinishedAt()));
+        if (outcome == null) {
+            return List.of(changed);
+        }
+        return List.of(new PipelineFinished(GitProvider.GITLAB, deliveryId, repository, name, branch, pipeline.getSha(), pipeline.getStatus(), outcome,
+                url, username(event.getUser()), instant(pipeline.getCreatedAt()), instant(pipeline.getFinishedAt())), changed);
     }
 
     /**

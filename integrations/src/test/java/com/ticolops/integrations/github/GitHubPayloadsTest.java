@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import com.ticolops.integrations.git.CiRunChanged;
 import com.ticolops.integrations.git.CommentAdded;
 import com.ticolops.integrations.git.DeploymentStatusChanged;
 import com.ticolops.integrations.git.GitProvider;
@@ -12,6 +13,7 @@ import com.ticolops.integrations.git.PipelineFinished;
 import com.ticolops.integrations.git.ReleasePublished;
 import com.ticolops.integrations.git.RepositoryActivity.Outcome;
 import com.ticolops.integrations.git.ReviewSubmitted;
+import com.ticolops.integrations.git.SharedFixtures;
 import com.ticolops.integrations.git.PullRequestChanged;
 import com.ticolops.integrations.git.PushReceived;
 import java.io.IOException;
@@ -19,6 +21,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -208,18 +211,53 @@ class GitHubPayloadsTest {
     }
 
     @Test
-    void GIVEN_a_failed_workflow_run_WHEN_read_THEN_PipelineFinished_tells_what_failed_where_and_when() throws IOException {
+    void GIVEN_a_failed_workflow_run_WHEN_read_THEN_PipelineFinished_tells_what_failed_where_and_when_and_CiRunChanged_that_it_ended()
+            throws IOException {
         List<Object> events = GitHubPayloads.toEvents("workflow_run", DELIVERY, fixture("workflow-run-failed.json"));
 
         assertThat(events).containsExactly(new PipelineFinished(GitProvider.GITHUB, DELIVERY, "acme/rocket", "CI", "main",
                 "3333333333333333333333333333333333333333", "failure", Outcome.FAILURE, "https://github.com/acme/rocket/actions/runs/3001", "alice",
-                Instant.parse("2026-03-02T10:00:00Z"), Instant.parse("2026-03-02T10:04:10Z")));
+                Instant.parse("2026-03-02T10:00:00Z"), Instant.parse("2026-03-02T10:04:10Z")),
+                new CiRunChanged(GitProvider.GITHUB, DELIVERY, "acme/rocket", 3001, "CI", null, "main", "3333333333333333333333333333333333333333",
+                        "completed", Outcome.FAILURE, "https://github.com/acme/rocket/actions/runs/3001", "alice", Map.of(),
+                        Instant.parse("2026-03-02T10:00:00Z"), Instant.parse("2026-03-02T10:04:10Z")));
     }
 
     @Test
-    void GIVEN_a_workflow_run_still_running_or_skipped_WHEN_read_THEN_it_means_no_events() throws IOException {
-        assertThat(GitHubPayloads.toEvents("workflow_run", DELIVERY, fixture("workflow-run-in-progress.json"))).isEmpty();
-        assertThat(GitHubPayloads.toEvents("workflow_run", DELIVERY, fixture("workflow-run-skipped.json"))).isEmpty();
+    void GIVEN_a_workflow_run_still_running_WHEN_read_THEN_only_CiRunChanged_says_so_with_no_outcome_yet() throws IOException {
+        assertThat(GitHubPayloads.toEvents("workflow_run", DELIVERY, fixture("workflow-run-in-progress.json"))).containsExactly(
+                new CiRunChanged(GitProvider.GITHUB, DELIVERY, "acme/rocket", 3002, "CI", null, "main", "3333333333333333333333333333333333333333",
+                        "in_progress", null, "https://github.com/acme/rocket/actions/runs/3002", "alice", Map.of(), null, null));
+    }
+
+    @Test
+    void GIVEN_a_skipped_workflow_run_WHEN_read_THEN_it_is_not_announced_and_what_followed_it_sees_it_cancelled() throws IOException {
+        assertThat(GitHubPayloads.toEvents("workflow_run", DELIVERY, fixture("workflow-run-skipped.json")))
+                .singleElement().isInstanceOfSatisfying(CiRunChanged.class, run -> {
+                    assertThat(run.runId()).isEqualTo(3003);
+                    assertThat(run.status()).isEqualTo("completed");
+                    assertThat(run.outcome()).isEqualTo(Outcome.CANCELLED);
+                });
+    }
+
+    @Test
+    void GIVEN_githubs_own_workflow_run_requested_WHEN_read_THEN_CiRunChanged_names_the_run_its_title_and_that_it_is_queued() throws IOException {
+        List<Object> events = GitHubPayloads.toEvents("workflow_run", DELIVERY, SharedFixtures.read("github-webhooks/workflow_run/requested.payload.json"));
+
+        assertThat(events).containsExactly(new CiRunChanged(GitProvider.GITHUB, DELIVERY, "octo-org/octo-repo", 289782451, "test",
+                "ci(action): update actions/setup-node digest to 8c91899", "master", "3484a3fb816e0859fd6e1cea078d76385ff50625", "queued", null,
+                "https://github.com/octo-org/octo-repo/actions/runs/289782451", "Codertocat", Map.of(), Instant.parse("2020-10-05T16:33:49Z"), null));
+    }
+
+    @Test
+    void GIVEN_githubs_own_workflow_run_completed_WHEN_read_THEN_it_is_announced_and_CiRunChanged_says_it_succeeded() throws IOException {
+        List<Object> events = GitHubPayloads.toEvents("workflow_run", DELIVERY, SharedFixtures.read("github-webhooks/workflow_run/completed.payload.json"));
+
+        assertThat(events).hasSize(2).first().isInstanceOf(PipelineFinished.class);
+        assertThat(events.get(1)).isEqualTo(new CiRunChanged(GitProvider.GITHUB, DELIVERY, "octo-org/octo-repo", 289782451, "test",
+                "ci(action): update actions/setup-node digest to 8c91899", "master", "3484a3fb816e0859fd6e1cea078d76385ff50625", "completed",
+                Outcome.SUCCESS, "https://github.com/octo-org/octo-repo/actions/runs/289782451", "Codertocat", Map.of(),
+                Instant.parse("2020-10-05T16:33:49Z"), Instant.parse("2020-10-05T16:33:49Z")));
     }
 
     @Test

@@ -3,11 +3,13 @@ package com.ticolops.integrations.gitlab;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.ticolops.integrations.git.CiRunChanged;
 import com.ticolops.integrations.git.CommentAdded;
 import com.ticolops.integrations.git.DeploymentStatusChanged;
 import com.ticolops.integrations.git.GitProvider;
 import com.ticolops.integrations.git.IssueChanged;
 import com.ticolops.integrations.git.PipelineFinished;
+import com.ticolops.integrations.git.SharedFixtures;
 import com.ticolops.integrations.git.ReleasePublished;
 import com.ticolops.integrations.git.RepositoryActivity.Outcome;
 import com.ticolops.integrations.git.ReviewSubmitted;
@@ -18,6 +20,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -164,17 +167,32 @@ class GitLabPayloadsTest {
     }
 
     @Test
-    void aFailedPipelineIsAFailureWithItsTimes() throws IOException {
+    void aFailedPipelineIsAFailureWithItsTimesAndARunThatEnded() throws IOException {
         List<Object> events = GitLabPayloads.toEvents("Pipeline Hook", DELIVERY, fixture("pipeline-failed.json"));
 
         assertThat(events).containsExactly(new PipelineFinished(GitProvider.GITLAB, DELIVERY, "acme/web/shop", "pipeline #41", "main",
                 "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "failed", Outcome.FAILURE, "https://gitlab.example.com/acme/web/shop/-/pipelines/3100", "carol",
-                Instant.parse("2026-03-02T10:00:00Z"), Instant.parse("2026-03-02T10:06:30Z")));
+                Instant.parse("2026-03-02T10:00:00Z"), Instant.parse("2026-03-02T10:06:30Z")),
+                new CiRunChanged(GitProvider.GITLAB, DELIVERY, "acme/web/shop", 3100, "pipeline #41", null, "main", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                        "failed", Outcome.FAILURE, "https://gitlab.example.com/acme/web/shop/-/pipelines/3100", "carol", Map.of(),
+                        Instant.parse("2026-03-02T10:00:00Z"), Instant.parse("2026-03-02T10:06:30Z")));
     }
 
     @Test
-    void aRunningPipelineMeansNothingYet() throws IOException {
-        assertThat(GitLabPayloads.toEvents("Pipeline Hook", DELIVERY, fixture("pipeline-running.json"))).isEmpty();
+    void aRunningPipelineIsNotAnnouncedButIsARunThatChanged() throws IOException {
+        assertThat(GitLabPayloads.toEvents("Pipeline Hook", DELIVERY, fixture("pipeline-running.json"))).containsExactly(
+                new CiRunChanged(GitProvider.GITLAB, DELIVERY, "acme/web/shop", 3101, "pipeline #42", null, "main", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                        "running", null, "https://gitlab.example.com/acme/web/shop/-/pipelines/3101", "carol", Map.of(), null, null));
+    }
+
+    @Test
+    void gitLabsOwnPipelineExampleIsAnnouncedAndARunThatChangedWithItsVariables() throws IOException {
+        List<Object> events = GitLabPayloads.toEvents("Pipeline Hook", DELIVERY, SharedFixtures.read("gitlab-webhooks/pipeline.json"));
+
+        assertThat(events).hasSize(2).first().isInstanceOf(PipelineFinished.class);
+        assertThat(events.get(1)).isEqualTo(new CiRunChanged(GitProvider.GITLAB, DELIVERY, "gitlab-org/gitlab-test", 31, "Pipeline for branch: master", null,
+                "master", "bcbb5ec396a2c0f828686f14fac9b80b780504f2", "success", Outcome.SUCCESS, "http://example.com/gitlab-org/gitlab-test/-/pipelines/31",
+                "root", Map.of("NESTOR_PROD_ENVIRONMENT", "us-west-1"), Instant.parse("2016-08-12T15:23:28Z"), Instant.parse("2016-08-12T15:26:29Z")));
     }
 
     @Test
