@@ -115,7 +115,10 @@ class DeploymentProgress {
         Deployment deployment = found.get();
         Environment environment = environments.find(deployment.environmentId()).orElseThrow();
         String repository = deployment.repository().fullName();
-        DeployClient.DeployRequest request = new DeployClient.DeployRequest(deployment.id(), deployment.ref(), deployment.sha(), environment.name(),
+        // GitHub's Deployments API takes a sha as its ref: the commit resolved (and confirmed, or rolled back to) is the one
+        // deployed, even if the branch moved since. A dispatch and a pipeline need a branch or tag, and get the sha beside it.
+        String ref = environment.executor() == Executor.GITHUB_DEPLOYMENTS ? deployment.sha() : deployment.ref();
+        DeployClient.DeployRequest request = new DeployClient.DeployRequest(deployment.id(), ref, deployment.sha(), environment.name(),
                 deployment.requestedByName());
         DeployClient.Started started;
         String note = null;

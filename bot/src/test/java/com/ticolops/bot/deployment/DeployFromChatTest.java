@@ -23,18 +23,19 @@ class DeployFromChatTest extends DeploymentTestBase {
         // WHEN alice deploys main
         Ticolops.Response ack = command(alice, "deploy " + repository + " main production");
 
-        // THEN she is told at once, and GitHub is asked for a deployment of that commit, naming her
+        // THEN she is told at once, and GitHub is asked for a deployment of that very commit, naming her
         assertThat(ack.text()).isEqualTo("Deploying 3333333 to production…");
-        assertThat(ack.field("Ships")).isEqualTo("2 commits, by alice-gh, bob-gh");
-        await().atMost(WAIT).untilAsserted(() -> assertThat(gitHubDeployClient.calls(repository)).filteredOn(c -> c.method().equals("createDeployment"))
-                .singleElement().satisfies(call -> {
-                    assertThat(call.request().ref()).isEqualTo("main");
-                    assertThat(call.request().sha()).isEqualTo(MAIN);
-                    assertThat(call.request().environment()).isEqualTo("production");
-                    assertThat(call.request().requestedBy()).isEqualTo("@" + alice);
-                }));
+        assertThat(ack.field("Ships")).isEqualTo("2 commits, by Alice Liddell, Bob Builder");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(github.deploymentsCreated()).singleElement().satisfies(body -> {
+            assertThat(body.path("ref").asString()).isEqualTo(MAIN);
+            assertThat(body.path("environment").asString()).isEqualTo("production");
+            assertThat(body.path("auto_merge").asBoolean()).isFalse();
+            assertThat(body.path("payload").asString()).contains("\"requested_by\":\"@" + alice + "\"")
+                    .contains("\"ticolops_deployment\":" + latestDeployment().get("id"));
+        }));
         long id = ((Number) latestDeployment().get("id")).longValue();
-        String providerId = (String) latestDeployment().get("provider_id");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(latestDeployment()).containsEntry("provider_id", "7001"));
+        String providerId = "7001";
         await().atMost(WAIT).untilAsserted(() -> assertThat(deploymentMessages())
                 .containsExactly("Deployment #" + id + ": " + repository + " 3333333 (main) to production — queued"));
 
@@ -52,8 +53,8 @@ class DeployFromChatTest extends DeploymentTestBase {
                 .containsExactly("Deployment #" + id + ": " + repository + " 3333333 (main) to production — succeeded"));
         String message = ticolops.channelMessages(channel, 0).stream().filter(m -> m.path("message").path("text").asString().startsWith("Deployment #"))
                 .findFirst().orElseThrow().toString();
-        assertThat(message).contains("Ships 2 commits, by alice-gh, bob-gh").contains("2222222 Add the basket page — alice-gh")
-                .contains("3333333 Fix rounding of totals — bob-gh").contains("Open production").contains("https://shop.example.com")
+        assertThat(message).contains("Ships 2 commits, by Alice Liddell, Bob Builder").contains("2222222 Add the basket page — Alice Liddell")
+                .contains("3333333 Fix rounding of totals — Bob Builder").contains("Open production").contains("https://shop.example.com")
                 .contains("@" + alice);
         // AND the row in PostgreSQL has every step's time and the commits it shipped
         Map<String, Object> row = latestDeployment();
@@ -103,12 +104,13 @@ class DeployFromChatTest extends DeploymentTestBase {
         await().atMost(WAIT).until(() -> latestDeployment().get("provider_id") != null);
         String first = (String) latestDeployment().get("provider_id");
 
+        github.nextDeployment(7002);
         Ticolops.Response second = command(alice, "deploy " + repository + " v1.0 production");
 
         assertThat(second.text()).startsWith("Queued 1111111 for production behind #");
         deploymentStatus(first, "success", MAIN, "production");
-        await().atMost(WAIT).untilAsserted(() -> assertThat(gitHubDeployClient.calls(repository)).filteredOn(c -> c.method().equals("createDeployment"))
-                .extracting(c -> c.request().sha()).containsExactly(MAIN, EARLIER));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(github.deploymentsCreated()).extracting(body -> body.path("ref").asString())
+                .containsExactly(MAIN, EARLIER));
         assertThat(deployments()).extracting(row -> row.get("status")).containsExactly("success", "queued");
     }
 }

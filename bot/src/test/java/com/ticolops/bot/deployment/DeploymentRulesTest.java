@@ -58,7 +58,7 @@ class DeploymentRulesTest extends DeploymentTestBase {
         Ticolops.Response asked = command(alice, "deploy " + repository + " main production");
 
         // THEN the channel is asked, with a button, and nothing is deployed yet
-        assertThat(asked.text()).isEqualTo("Deploy 3333333 (2 commits, by alice-gh, bob-gh) to production?");
+        assertThat(asked.text()).isEqualTo("Deploy 3333333 (2 commits, by Alice Liddell, Bob Builder) to production?");
         assertThat(asked.field("Expires")).isEqualTo("in 5m 0s; only the one who asked can confirm");
         String button = confirmButton(asked);
         assertThat(deployments()).isEmpty();

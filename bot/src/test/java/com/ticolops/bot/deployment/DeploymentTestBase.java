@@ -11,16 +11,13 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.ticolops.bot.testsupport.Names;
 import com.ticolops.bot.testsupport.Payloads;
 import com.ticolops.bot.testsupport.Ticolops;
-import com.ticolops.integrations.git.DeployClient;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -31,7 +28,6 @@ import org.springframework.test.context.DynamicPropertySource;
  * application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(RecordingDeployClients.class)
 abstract class DeploymentTestBase {
 
     static final WireMockServer api = new WireMockServer(options().dynamicPort());
@@ -52,6 +48,8 @@ abstract class DeploymentTestBase {
     static void apisOnWireMock(DynamicPropertyRegistry registry) {
         registry.add("ticolops.github.api-url", api::baseUrl);
         registry.add("ticolops.gitlab.url", api::baseUrl);
+        // Deploy hooks on WireMock, at 127.0.0.1: an administrator's allowed network, where http is accepted too.
+        registry.add("ticolops.gitlab.allowed-networks", () -> "127.0.0.0/8");
     }
 
     @LocalServerPort
@@ -60,21 +58,13 @@ abstract class DeploymentTestBase {
     @Autowired
     JdbcClient jdbc;
 
-    @Autowired
-    RecordingDeployClient gitHubDeployClient;
-
-    @Autowired
-    RecordingDeployClient gitLabDeployClient;
-
-    @Autowired
-    RecordingDeployClients.RecordingHooks deployHooks;
-
     Ticolops ticolops;
     String alice = Names.unique("alice");
     String channel = Names.unique("shop-dev");
     String project = Names.unique("shop");
     String repository = "octo-org/" + Names.unique("shop");
     String secret;
+    FakeGitHub github;
 
     @BeforeEach
     void aProjectWithAConnectedGitHubRepositoryAndItsToken() {
@@ -82,13 +72,9 @@ abstract class DeploymentTestBase {
         ticolops.command(alice, channel, "project create " + project);
         secret = ticolops.connectGitHub(alice, channel, repository);
         assertThat(ticolops.command(alice, channel, "repo token github " + GITHUB_TOKEN + " " + repository).text()).startsWith("Saved");
-        gitHubDeployClient.ref(repository, "main", MAIN);
-        gitHubDeployClient.ref(repository, "v1.0", EARLIER);
-        gitHubDeployClient.commits.put(repository, List.of(
-                new DeployClient.Commit("2222222222222222222222222222222222222222", "Add the basket page\n\nWith totals.", "alice-gh",
-                        "https://github.com/" + repository + "/commit/2222222", Instant.parse("2026-11-20T10:00:00Z")),
-                new DeployClient.Commit(MAIN, "Fix rounding of totals", "bob-gh", "https://github.com/" + repository + "/commit/3333333",
-                        Instant.parse("2026-11-20T10:05:00Z"))));
+        github = new FakeGitHub(api, repository).ref("main", MAIN).ref("v1.0", EARLIER).ships(List.of(
+                new FakeGitHub.Commit("2222222222222222222222222222222222222222", "Add the basket page\n\nWith totals.", "Alice Liddell"),
+                new FakeGitHub.Commit(MAIN, "Fix rounding of totals", "Bob Builder"))).nextDeployment(7001);
     }
 
     /** A member of the project with {@code role}, running commands from the same channel. */

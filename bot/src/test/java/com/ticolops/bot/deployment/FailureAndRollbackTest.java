@@ -38,19 +38,20 @@ class FailureAndRollbackTest extends DeploymentTestBase {
     @BeforeEach
     void productionDeployedByAWorkflow() {
         command(alice, "env add " + repository + " production github-workflow deploy.yml url=https://shop.example.com");
-        gitHubDeployClient.logs.put(repository, Payloads.text(FailureAndRollbackTest.class, "logs/out-of-memory.log").replace("LEAKED", LEAKED_TOKEN)
-                .lines().toList());
+        github.workflow("deploy.yml").failedRun(4201, Payloads.text(FailureAndRollbackTest.class, "logs/out-of-memory.log")
+                .replace("LEAKED", LEAKED_TOKEN).lines().toList());
     }
 
     @Test
     void aDispatchedWorkflowIsFollowedByTheRunThatNamesItAndARunThatDoesNotIsIgnored() {
         long id = deploy("main");
 
-        await().atMost(WAIT).untilAsserted(() -> assertThat(gitHubDeployClient.calls(repository)).filteredOn(c -> c.method().equals("dispatchWorkflow"))
-                .singleElement().satisfies(call -> {
-                    assertThat(call.target()).isEqualTo("deploy.yml");
-                    assertThat(call.request().deploymentId()).isEqualTo(id);
-                }));
+        assertThat(github.dispatches()).singleElement().satisfies(body -> {
+            assertThat(body.path("ref").asString()).isEqualTo("main");
+            assertThat(body.path("inputs").path("ticolops_deployment").asString()).isEqualTo(String.valueOf(id));
+            assertThat(body.path("inputs").path("environment").asString()).isEqualTo("production");
+            assertThat(body.path("inputs").path("requested_by").asString()).isEqualTo("@" + alice);
+        });
         await().atMost(WAIT).untilAsserted(() -> assertThat(message(id).toString())
                 .contains("Dispatched deploy.yml; its run is followed by its title, which must contain \\\"ticolops #" + id + "\\\" (run-name)."));
         run(4100, "CI", "completed", Outcome.FAILURE);
@@ -77,10 +78,6 @@ class FailureAndRollbackTest extends DeploymentTestBase {
         await().atMost(WAIT).untilAsserted(() -> assertThat(deploymentMessages())
                 .contains("Deployment #" + bad + ": " + repository + " 3333333 (main) to production — failed"));
         JsonNode message = message(bad);
-        assertThat(gitHubDeployClient.calls(repository)).anySatisfy(call -> {
-            assertThat(call.method()).isEqualTo("failedJobLogTail");
-            assertThat(call.target()).isEqualTo("4201");
-        });
         assertThat(message.toString()).contains("FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory")
                 .contains("The build ran out of memory.").contains("GITHUB_TOKEN=••••").doesNotContain(LEAKED_TOKEN);
         assertThat(message.path("message").path("sections").toString()).doesNotContain("line 1 of the build");
@@ -91,11 +88,11 @@ class FailureAndRollbackTest extends DeploymentTestBase {
         // WHEN alice presses it
         Ticolops.Response rolledBack = command(alice, button.path("command").asString());
 
-        // THEN v1.0's commit is deployed again through the same workflow, recorded as a rollback of the failed one
+        // THEN v1.0 is deployed again through the same workflow, recorded as a rollback of the failed one
         assertThat(rolledBack.text()).isEqualTo("Rolling back production to 1111111…");
-        await().atMost(WAIT).untilAsserted(() -> assertThat(gitHubDeployClient.calls(repository)).filteredOn(c -> c.method().equals("dispatchWorkflow"))
-                .extracting(c -> c.request().sha()).containsExactly(EARLIER, MAIN, EARLIER));
         Map<String, Object> rollback = latestDeployment();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(github.dispatches()).extracting(body -> body.path("ref").asString() + " #"
+                + body.path("inputs").path("ticolops_deployment").asString()).containsExactly("v1.0 #" + good, "main #" + bad, "v1.0 #" + rollback.get("id")));
         assertThat(rollback).containsEntry("ref", "v1.0").containsEntry("sha", EARLIER);
         assertThat(((Number) rollback.get("rollback_of")).longValue()).isEqualTo(bad);
         await().atMost(WAIT).untilAsserted(() -> assertThat(deploymentMessages())
@@ -118,8 +115,6 @@ class FailureAndRollbackTest extends DeploymentTestBase {
     private long deploy(String ref) {
         assertThat(command(alice, "deploy " + repository + " " + ref + " production").text()).startsWith("Deploying ");
         long id = ((Number) latestDeployment().get("id")).longValue();
-        await().atMost(WAIT).untilAsserted(() -> assertThat(gitHubDeployClient.calls(repository))
-                .anyMatch(call -> call.request() != null && call.request().deploymentId() == id));
         await().atMost(WAIT).untilAsserted(() -> assertThat(latestDeployment()).containsEntry("status", "queued"));
         return id;
     }
