@@ -44,11 +44,21 @@ final class FakeGitHub {
         String[] parts = repository.split("/");
         api.stubFor(get(urlEqualTo(base)).willReturn(okJson("""
                 {"id": 42, "name": "%s", "full_name": "%s", "owner": {"login": "%s", "id": 1, "type": "Organization"}, "private": false,
-                 "html_url": "https://github.com/%s", "url": "%s", "default_branch": "main"}""".formatted(parts[1], repository, parts[0], repository,
+                 "html_url": "https://github.com/%s", "url": "%s", "default_branch": "main",
+                 "permissions": {"admin": true, "push": true, "pull": true}}""".formatted(parts[1], repository, parts[0], repository,
                 api.baseUrl() + base))));
         // Any ref not given below: GitHub's answer to an unknown one.
         api.stubFor(get(urlPathMatching(Pattern.quote(base) + "/commits/.+")).atPriority(10).willReturn(aResponse().withStatus(422)
                 .withHeader("Content-Type", "application/json").withBody("{\"message\": \"No commit found for SHA: nope\"}")));
+    }
+
+    /** Connecting with a token registers the webhook through the API: it gets id 4242. */
+    FakeGitHub hooksCreatable() {
+        api.stubFor(post(urlEqualTo(base + "/hooks")).willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody("""
+                {"type": "Repository", "id": 4242, "name": "web", "active": true, "events": ["push"],
+                 "config": {"content_type": "json", "insecure_ssl": "0", "url": "http://localhost:8080/webhooks/github"},
+                 "updated_at": "2026-01-05T10:00:00Z", "created_at": "2026-01-05T10:00:00Z", "url": "%s/hooks/4242"}""".formatted(api.baseUrl() + base))));
+        return this;
     }
 
     FakeGitHub ref(String ref, String sha) {
