@@ -5,35 +5,25 @@ import static org.awaitility.Awaitility.await;
 
 import com.ticolops.bot.testsupport.Payloads;
 import com.ticolops.bot.testsupport.Ticolops;
-import com.ticolops.integrations.git.CiRunChanged;
-import com.ticolops.integrations.git.GitProvider;
 import com.ticolops.integrations.git.RepositoryActivity.Outcome;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A deployment through a dispatched GitHub Actions workflow, followed by its run (tied to it by the run's title), fails:
+ * A deployment through a dispatched GitHub Actions workflow, followed by its run's signed workflow_run deliveries (tied
+ * to it by the run's title), fails:
  * its message shows the failing job's last log lines, masked, a hint and a Rollback button, which rolls back.
  */
 class FailureAndRollbackTest extends DeploymentTestBase {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final String LEAKED_TOKEN = "ghp_" + "Z".repeat(36);
-
-    @Autowired
-    ApplicationEventPublisher events;
-
-    @Autowired
-    TransactionTemplate transaction;
 
     @BeforeEach
     void productionDeployedByAWorkflow() {
@@ -119,12 +109,14 @@ class FailureAndRollbackTest extends DeploymentTestBase {
         return id;
     }
 
-    /** GitHub's workflow_run as the provider side hands it over, published as the webhook controller does: in a transaction. */
+    /** GitHub's workflow_run delivery for a run in that state, signed with the repository's secret. */
     private void run(long runId, String title, String status, Outcome outcome) {
-        CiRunChanged run = new CiRunChanged(GitProvider.GITHUB, UUID.randomUUID().toString(), repository, runId, "Deploy", title, "main", MAIN, status,
-                outcome, "https://github.com/" + repository + "/actions/runs/" + runId, "alice-gh", Map.of(), Instant.now(),
-                outcome == null ? null : Instant.now());
-        transaction.executeWithoutResult(tx -> events.publishEvent(run));
+        String action = outcome != null ? "completed" : status.equals("in_progress") ? "in_progress" : "requested";
+        String body = Payloads.read("/com/ticolops/bot/deployment/workflow_run.json", repository).replace("RUN_ID", String.valueOf(runId))
+                .replace("TITLE", title).replace("ACTION", action).replace("STATUS", status)
+                .replace("CONCLUSION", outcome == null ? "null" : "\"" + (outcome == Outcome.FAILURE ? "failure" : outcome.id()) + "\"");
+        assertThat(ticolops.gitHubDelivery("workflow_run", UUID.randomUUID().toString(), body.getBytes(StandardCharsets.UTF_8), secret).status())
+                .isEqualTo(202);
     }
 
     private JsonNode message(long id) {
