@@ -67,6 +67,22 @@ class DeployFromChatTest extends DeploymentTestBase {
     }
 
     @Test
+    void aChannelSubscribedToTheRepositorysDeploymentsGetsTheSameMessageUpdatedInPlace() {
+        String ops = com.ticolops.bot.testsupport.Names.unique("ops");
+        ticolops.command(alice, ops, "project use " + project);
+        ticolops.command(alice, ops, "subscribe " + repository + " deployments");
+        command(alice, "env add " + repository + " production");
+
+        command(alice, "deploy " + repository + " main production");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(latestDeployment()).containsEntry("provider_id", "7001"));
+        deploymentStatus("7001", "success", MAIN, "production");
+
+        long id = ((Number) latestDeployment().get("id")).longValue();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(ticolops.channelTexts(ops)).filteredOn(text -> text.startsWith("Deployment #"))
+                .containsExactly("Deployment #" + id + ": " + repository + " 3333333 (main) to production — succeeded"));
+    }
+
+    @Test
     void aSecondWordThatNamesAnEnvironmentIsTheEnvironmentAndTheRefIsTheMainBranch() {
         command(alice, "env add " + repository + " production");
         command(alice, "env add " + repository + " staging");
