@@ -72,7 +72,12 @@ class DiscordSlashCommandsTest extends DiscordEndToEnd {
             }
         }
 
-        assertThat(registered).containsExactlyInAnyOrderElementsOf(commands.commands().stream().map(DiscordSlashCommandsTest::expected).toList());
+        // A one-word command whose word is also a group (deploy beside deploy lock) is registered in that group as "new".
+        java.util.Set<String> groups = commands.commands().stream().filter(spec -> spec.name().contains(" ")).map(CommandSpec::group)
+                .collect(java.util.stream.Collectors.toSet());
+        assertThat(registered).containsExactlyInAnyOrderElementsOf(commands.commands().stream()
+                .map(spec -> groups.contains(spec.name()) ? expected(spec).replaceFirst("^" + spec.name(), spec.name() + " new") : expected(spec))
+                .toList());
     }
 
     @Test
