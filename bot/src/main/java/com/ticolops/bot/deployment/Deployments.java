@@ -298,8 +298,8 @@ public class Deployments {
             return started.<Outcome>map(Started::new).orElse(null);
         } catch (DeploymentRecords.EnvironmentBusy busy) {
             Optional<Deployment> holder = records.inFlight(target.id());
-            if (holder.isEmpty()) {
-                // It ended between our insert and this look: the environment is free now.
+            if (holder.isEmpty() || abandoned(holder.get())) {
+                // It ended between our insert and this look, or was given up: the environment is free now.
                 return start(projectId, caller, target, ref, sha, commits, overrideReason, rollbackOf, triggerDeliveryId, confirmationId);
             }
             if (target.rules().queueWhenBusy()) {
@@ -310,6 +310,28 @@ public class Deployments {
         } catch (DeploymentException e) {
             throw e.reason() == LOCKED ? refused(projectId, caller, target, action, e) : e;
         }
+    }
+
+    /**
+     * A deployment no status moved for {@code ticolops.deployment.abandoned-after} (a deploy hook whose platform reports
+     * nothing, a workflow that never ran) is given up as cancelled, so it does not hold its environment for ever.
+     *
+     * @return whether it was
+     */
+    private boolean abandoned(Deployment holder) {
+        if (holder.changedAt().plus(properties.abandonedAfter()).isAfter(clock.instant())) {
+            return false;
+        }
+        return Boolean.TRUE.equals(transaction.execute(status -> {
+            String note = "No status came for " + DeploymentMessages.duration(properties.abandonedAfter()) + "; given up so the environment is free.";
+            if (!records.advance(holder.id(), DeploymentStatus.CANCELLED, clock.instant(), null, null, note)) {
+                return false;
+            }
+            audit.record(holder.projectId(), "Ticolops", "cancel", holder.repository().fullName(), holder.environment(), true,
+                    "#" + holder.id() + ": " + note, null);
+            announcements.publish(records.find(holder.id()).orElseThrow());
+            return true;
+        }));
     }
 
     private Outcome queue(DeploymentRecords.New asked, Deployment behind, String action, Long confirmationId) {

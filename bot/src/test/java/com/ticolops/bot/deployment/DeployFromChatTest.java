@@ -113,6 +113,25 @@ class DeployFromChatTest extends DeploymentTestBase {
     }
 
     @Test
+    void aDeploymentNoStatusMovedForAnHourIsGivenUpByTheNextDeployInsteadOfHoldingTheEnvironment() {
+        command(alice, "env add " + repository + " production");
+        command(alice, "deploy " + repository + " main production");
+        await().atMost(WAIT).until(() -> latestDeployment().get("provider_id") != null);
+        long stuck = ((Number) latestDeployment().get("id")).longValue();
+        jdbc.sql("update deployments set pending_at = pending_at - interval '2 hours', queued_at = queued_at - interval '2 hours' where id = ?")
+                .param(stuck).update();
+        github.nextDeployment(7002);
+
+        assertThat(command(alice, "deploy " + repository + " v1.0 production").text()).isEqualTo("Deploying 1111111 to production…");
+
+        assertThat(deployments()).extracting(row -> row.get("status")).hasSize(2).first().isEqualTo("cancelled");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(deploymentMessages())
+                .contains("Deployment #" + stuck + ": " + repository + " 3333333 (main) to production — cancelled"));
+        assertThat(command(alice, "audit 5").all()).contains("Ticolops cancel " + repository + " production allowed — #" + stuck
+                + ": No status came for 1h 0m; given up so the environment is free.");
+    }
+
+    @Test
     void anEnvironmentThatQueuesStartsTheSecondDeployWhenTheFirstEnds() {
         command(alice, "env add " + repository + " production");
         command(alice, "env rules " + repository + " production when-busy=queue");
