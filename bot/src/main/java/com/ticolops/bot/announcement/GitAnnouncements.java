@@ -52,20 +52,20 @@ class GitAnnouncements {
 
     @ApplicationModuleListener
     void on(PullRequestChanged pullRequest) {
-        String key = pullRequestKey(pullRequest.provider(), pullRequest.repository(), String.valueOf(pullRequest.number()));
+        String key = AnnouncementKeys.pullRequest(pullRequest.provider(), pullRequest.repository(), String.valueOf(pullRequest.number()));
         announce(pullRequest, Feature.PULLS, GitMessages.pullRequest(pullRequest),
                 PULL_REQUEST_STATES.contains(pullRequest.action()) ? Anchor.primary(key, pullRequest.updatedAt()) : Anchor.thread(key));
     }
 
     @ApplicationModuleListener
     void on(ReviewSubmitted review) {
-        announce(review, Feature.REVIEWS, GitMessages.review(review), Anchor.thread(pullRequestKey(review.provider(), review.repository(), String.valueOf(review.number()))));
+        announce(review, Feature.REVIEWS, GitMessages.review(review), Anchor.thread(AnnouncementKeys.pullRequest(review.provider(), review.repository(), String.valueOf(review.number()))));
     }
 
     @ApplicationModuleListener
     void on(CommentAdded comment) {
         Anchor anchor = switch (comment.target()) {
-            case PULL_REQUEST -> Anchor.thread(pullRequestKey(comment.provider(), comment.repository(), comment.reference()));
+            case PULL_REQUEST -> Anchor.thread(AnnouncementKeys.pullRequest(comment.provider(), comment.repository(), comment.reference()));
             case ISSUE -> Anchor.thread(issueKey(comment.provider(), comment.repository(), comment.reference()));
             case COMMIT, SNIPPET -> null;
         };
@@ -91,11 +91,6 @@ class GitAnnouncements {
     void on(IssueChanged issue) {
         String key = issueKey(issue.provider(), issue.repository(), String.valueOf(issue.number()));
         announce(issue, Feature.ISSUES, GitMessages.issue(issue), ISSUE_STATES.contains(issue.action()) ? Anchor.primary(key) : Anchor.thread(key));
-    }
-
-    /** A pull (GitHub) or merge (GitLab) request's anchor, e.g. {@code github:acme/shop#12}. */
-    static String pullRequestKey(GitProvider provider, String repository, String number) {
-        return provider.id() + ":" + repository + "#" + number;
     }
 
     /** An issue's anchor, e.g. {@code gitlab:acme/shop/issues/3}. */

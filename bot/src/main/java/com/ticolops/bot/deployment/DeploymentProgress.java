@@ -203,6 +203,7 @@ class DeploymentProgress {
     private void finished(long deploymentId, DeploymentStatus status) {
         Deployment moved = records.find(deploymentId).orElseThrow();
         announcements.publish(moved);
+        announcements.previewInPullRequest(moved);
         if (status.finished()) {
             records.promoteNext(moved.environmentId()).ifPresent(next -> {
                 announcements.publish(records.find(next).orElseThrow());

@@ -83,6 +83,31 @@ class DeployFromChatTest extends DeploymentTestBase {
     }
 
     @Test
+    void aPreviewDeploymentOfAPullRequestsBranchPostsItsLinkInThePullRequestsThread() {
+        // GIVEN pull request #12 from basket, announced in the channel, and a preview environment
+        ticolops.gitHubDelivery("pull_request", java.util.UUID.randomUUID().toString(),
+                com.ticolops.bot.testsupport.Payloads.bytes(com.ticolops.bot.testsupport.Payloads.ANNOUNCEMENT + "pull_request_opened.json", repository),
+                secret);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(ticolops.channelTexts(channel)).anyMatch(text -> text.contains("pull request #12")));
+        long pullRequestMessage = ticolops.channelMessages(channel, 0).stream().filter(m -> m.path("message").path("text").asString()
+                .contains("opened pull request #12")).findFirst().orElseThrow().path("id").asLong();
+        github.ref("basket", MAIN);
+        command(alice, "env add " + repository + " preview/pr-12");
+
+        // WHEN its branch is deployed there and GitHub reports it up
+        assertThat(command(alice, "deploy " + repository + " basket preview/pr-12").text()).isEqualTo("Deploying 3333333 to preview/pr-12…");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(latestDeployment()).containsEntry("provider_id", "7001"));
+        deploymentStatus("7001", "success", MAIN, "preview/pr-12");
+
+        // THEN the preview's link is a reply in the pull request's thread
+        await().atMost(WAIT).untilAsserted(() -> assertThat(ticolops.channelMessages(channel, 0))
+                .filteredOn(m -> m.path("message").path("text").asString().startsWith("Preview of #12")).singleElement().satisfies(reply -> {
+                    assertThat(reply.path("parentId").asLong()).isEqualTo(pullRequestMessage);
+                    assertThat(reply.path("message").path("text").asString()).isEqualTo("Preview of #12 (3333333) is up at https://shop.example.com");
+                }));
+    }
+
+    @Test
     void aSecondWordThatNamesAnEnvironmentIsTheEnvironmentAndTheRefIsTheMainBranch() {
         command(alice, "env add " + repository + " production");
         command(alice, "env add " + repository + " staging");
