@@ -44,6 +44,7 @@ class DeploymentProgress {
     /** What a workflow's {@code run-name: ticolops #${{ inputs.ticolops_deployment }}} puts in the run's title. */
     static final Pattern NAMED_IN_TITLE = Pattern.compile("(?i)\\bticolops #([0-9]{1,18})\\b");
     static final String DEPLOYMENT_VARIABLE = "TICOLOPS_DEPLOYMENT";
+    private static final Pattern ACTIONS_RUN = Pattern.compile("/actions/runs/([0-9]{1,18})(?:[/?#]|$)");
 
     private final DeploymentRecords records;
     private final Environments environments;
@@ -89,7 +90,8 @@ class DeploymentProgress {
                 .or(() -> hookDeployment(repository, status))
                 .ifPresent(deployment -> {
                     boolean succeeded = next.get() == DeploymentStatus.SUCCESS;
-                    move(deployment, next.get(), succeeded ? environmentUrl(deployment, status.url()) : null, succeeded ? null : status.url(), null);
+                    move(deployment, next.get(), succeeded ? environmentUrl(deployment, status.url()) : null, succeeded ? null : status.url(),
+                            succeeded ? null : runOf(status.url()));
                 }));
     }
 
@@ -262,6 +264,15 @@ class DeploymentProgress {
                     records.adopt(d.id(), status.providerDeploymentId());
                     return records.byProviderId(repository.id(), status.providerDeploymentId());
                 });
+    }
+
+    /**
+     * The workflow run a GitHub deployment status links to ({@code .../actions/runs/<id>}, what Actions puts in a status's
+     * log URL), so a deployment made through the Deployments API shows its failing job's log too.
+     */
+    private static Long runOf(String url) {
+        Matcher run = url == null ? null : ACTIONS_RUN.matcher(url);
+        return run != null && run.find() ? Long.valueOf(run.group(1)) : null;
     }
 
     private String environmentUrl(Deployment deployment, String reported) {

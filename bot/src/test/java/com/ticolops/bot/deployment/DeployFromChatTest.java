@@ -108,6 +108,22 @@ class DeployFromChatTest extends DeploymentTestBase {
     }
 
     @Test
+    void aDeploymentsApiFailureShowsTheLogOfTheRunItsStatusLinksTo() {
+        command(alice, "env add " + repository + " production");
+        github.failedRun(3002, com.ticolops.bot.testsupport.Payloads.text(DeployFromChatTest.class, "logs/failing-tests.log").lines().toList());
+        command(alice, "deploy " + repository + " main production");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(latestDeployment()).containsEntry("provider_id", "7001"));
+
+        deploymentStatus("7001", "failure", MAIN, "production", "");
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(latestDeployment()).containsEntry("status", "failed"));
+        assertThat((String) latestDeployment().get("failure_log")).contains("[ERROR] Tests run: 12, Failures: 2, Errors: 0, Skipped: 0");
+        assertThat((String) latestDeployment().get("failure_hint")).startsWith("Tests failed, so the deployment stopped.");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(ticolops.channelMessages(channel, 0).toString())
+                .contains("There are test failures.").contains("https://github.com/" + repository + "/actions/runs/3002"));
+    }
+
+    @Test
     void aSecondWordThatNamesAnEnvironmentIsTheEnvironmentAndTheRefIsTheMainBranch() {
         command(alice, "env add " + repository + " production");
         command(alice, "env add " + repository + " staging");

@@ -90,8 +90,13 @@ abstract class DeploymentTestBase {
 
     /** GitHub telling how the deployment it knows as {@code providerId} goes, signed with the repository's secret. */
     Ticolops.Response deploymentStatus(String providerId, String state, String sha, String environment) {
+        return deploymentStatus(providerId, state, sha, environment, "https://shop.example.com");
+    }
+
+    /** @param environmentUrl the status's environment URL; empty: only its target URL, the workflow run (3002) */
+    Ticolops.Response deploymentStatus(String providerId, String state, String sha, String environment, String environmentUrl) {
         String body = Payloads.read("/com/ticolops/bot/deployment/deployment_status.json", repository).replace("DEPLOYMENT_ID", providerId)
-                .replace("STATE", state).replace("SHA", sha).replace("ENVIRONMENT_URL", "https://shop.example.com").replace("ENVIRONMENT", environment);
+                .replace("STATE", state).replace("SHA", sha).replace("ENVIRONMENT_URL", environmentUrl).replace("ENVIRONMENT", environment);
         return ticolops.gitHubDelivery("deployment_status", UUID.randomUUID().toString(), body.getBytes(StandardCharsets.UTF_8), secret);
     }
 
