@@ -82,12 +82,18 @@ class DeploymentProgress {
     @Async
     @TransactionalEventListener
     void on(DeploymentStatusChanged status) {
+        follow(status);
+    }
+
+    /** What {@link #on(DeploymentStatusChanged)} does, on the caller's thread. */
+    void follow(DeploymentStatusChanged status) {
         Optional<DeploymentStatus> next = statusOf(status.state(), status.outcome());
         if (next.isEmpty() || status.providerDeploymentId() == null) {
             return;
         }
         repositories.find(status.provider(), status.repository()).ifPresent(repository -> records.byProviderId(repository.id(), status.providerDeploymentId())
                 .or(() -> hookDeployment(repository, status))
+                .or(() -> notRecordedYet(repository, status))
                 .ifPresent(deployment -> {
                     boolean succeeded = next.get() == DeploymentStatus.SUCCESS;
                     move(deployment, next.get(), succeeded ? environmentUrl(deployment, status.url()) : null, succeeded ? null : status.url(),
@@ -247,6 +253,19 @@ class DeploymentProgress {
                     records.adopt(d.id(), String.valueOf(run.runId()));
                     return records.byProviderId(repository.id(), String.valueOf(run.runId()));
                 });
+    }
+
+    /**
+     * GitHub may report a deployment before the transaction recording the id it gave us has committed. While one of the
+     * repository's deployments is still waiting for that id, the status cannot be told apart from one about a deployment
+     * made elsewhere: failing here leaves the event to the publication registry, which delivers it again shortly.
+     */
+    private Optional<Deployment> notRecordedYet(Repositories.Ref repository, DeploymentStatusChanged status) {
+        if (records.awaitingProviderId(repository.id())) {
+            throw new IllegalStateException("A deployment of " + repository.fullName() + " is waiting for GitHub's id; the status of deployment "
+                    + status.providerDeploymentId() + " is delivered again later");
+        }
+        return Optional.empty();
     }
 
     /**

@@ -127,6 +127,12 @@ class DeploymentRecords {
         return jdbc.sql(SELECT + "where repository_id = ? and provider_id = ?").params(repositoryId, providerId).query(this::deployment).optional();
     }
 
+    /** Whether one of the repository's deployments is being handed to its executor, its provider id not recorded yet. */
+    boolean awaitingProviderId(long repositoryId) {
+        return jdbc.sql("select exists (select 1 from deployments where repository_id = ? and in_flight and status = 'pending' and provider_id is null)")
+                .param(repositoryId).query(Boolean.class).single();
+    }
+
     /**
      * The executor took it: queued at the provider with the provider's id, when it gave one.
      *

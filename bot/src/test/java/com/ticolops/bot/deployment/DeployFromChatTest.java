@@ -123,6 +123,33 @@ class DeployFromChatTest extends DeploymentTestBase {
                 .contains("There are test failures.").contains("https://github.com/" + repository + "/actions/runs/3002"));
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    DeploymentProgress progress;
+
+    @Test
+    void aStatusArrivingBeforeGitHubsIdIsRecordedIsLeftToBeDeliveredAgainNotDropped() {
+        // GIVEN GitHub slow to answer the deployment's creation
+        command(alice, "env add " + repository + " production");
+        api.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(
+                "/repos/" + repository + "/deployments")).atPriority(1).willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                .withStatus(201).withHeader("Content-Type", "application/json").withFixedDelay(2000).withBody("""
+                        {"id": 7001, "sha": "x", "ref": "main", "task": "deploy", "environment": "production", "creator": {"login": "b", "id": 7},
+                         "created_at": "2026-12-01T12:00:00Z", "updated_at": "2026-12-01T12:00:00Z"}""")));
+        command(alice, "deploy " + repository + " main production");
+        var status = new com.ticolops.integrations.git.DeploymentStatusChanged(com.ticolops.integrations.git.GitProvider.GITHUB, "d-1", repository,
+                "production", "success", com.ticolops.integrations.git.RepositoryActivity.Outcome.SUCCESS, "main", MAIN, "https://shop.example.com",
+                "github-actions[bot]", java.time.Instant.now(), "7001");
+
+        // WHEN its status is handled while the creation is still under way, THEN it fails, for the registry to deliver it again
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> progress.follow(status)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("waiting for GitHub's id");
+
+        // AND delivered once the id is recorded, it moves the deployment
+        await().atMost(WAIT).untilAsserted(() -> assertThat(latestDeployment()).containsEntry("provider_id", "7001"));
+        progress.follow(status);
+        assertThat(latestDeployment()).containsEntry("status", "success");
+    }
+
     @Test
     void aSecondWordThatNamesAnEnvironmentIsTheEnvironmentAndTheRefIsTheMainBranch() {
         command(alice, "env add " + repository + " production");
