@@ -3,6 +3,7 @@ package com.ticolops.bot.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.ticolops.bot.testsupport.FakeGitHub;
 import com.ticolops.bot.testsupport.Names;
 import java.time.Duration;
 import java.util.Map;

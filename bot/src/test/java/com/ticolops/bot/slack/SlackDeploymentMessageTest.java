@@ -1,17 +1,11 @@
 package com.ticolops.bot.slack;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.ticolops.bot.testsupport.FakeGitHub;
 import com.ticolops.bot.testsupport.Names;
 import com.ticolops.bot.testsupport.Payloads;
 import com.ticolops.bot.testsupport.Ticolops;
@@ -77,21 +71,9 @@ class SlackDeploymentMessageTest extends SlackTestBase {
     }
 
     private void stubGitHub() {
-        String[] parts = repository.split("/");
-        github.stubFor(get(urlPathEqualTo("/user")).withHeader("Authorization", containing(TOKEN))
-                .willReturn(okJson("{\"login\": \"alice-gh\", \"id\": 1, \"type\": \"User\"}")));
-        github.stubFor(get(urlEqualTo("/repos/" + repository)).willReturn(okJson("""
-                {"id": 42, "name": "%s", "full_name": "%s", "owner": {"login": "%s", "id": 1}, "html_url": "https://github.com/%s",
-                 "url": "%s/repos/%s", "default_branch": "main"}""".formatted(parts[1], repository, parts[0], repository, github.baseUrl(), repository))));
-        String commit = """
-                {"sha": "%s", "html_url": "https://github.com/%s/commit/%s", "commit": {"message": "Fix rounding of totals",
-                 "author": {"name": "Alice Liddell", "email": "alice@example.com", "date": "2026-11-30T10:00:00Z"}}}""".formatted(SHA, repository, SHA);
-        github.stubFor(get(urlEqualTo("/repos/" + repository + "/commits/main")).willReturn(okJson(commit)));
-        github.stubFor(get(urlPathEqualTo("/repos/" + repository + "/commits")).willReturn(okJson("[" + commit + "]")));
-        github.stubFor(post(urlEqualTo("/repos/" + repository + "/deployments")).willReturn(aResponse().withStatus(201)
-                .withHeader("Content-Type", "application/json").withBody("""
-                        {"id": 8801, "sha": "%s", "ref": "%s", "task": "deploy", "environment": "production", "creator": {"login": "ticolops-bot", "id": 7},
-                         "created_at": "2026-12-01T12:00:00Z", "updated_at": "2026-12-01T12:00:00Z"}""".formatted(SHA, SHA))));
+        FakeGitHub.acceptsToken(github, TOKEN, "alice-gh");
+        new FakeGitHub(github, repository).ref("main", SHA).ships(List.of(new FakeGitHub.Commit(SHA, "Fix rounding of totals", "Alice Liddell")))
+                .nextDeployment(8801);
     }
 
     private List<String> texts() {

@@ -1,4 +1,4 @@
-package com.ticolops.bot.deployment;
+package com.ticolops.bot.testsupport;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -25,19 +25,21 @@ import tools.jackson.databind.json.JsonMapper;
  * range ships, deployments, workflow dispatches, a failed run's job log and its top-level files; and the requests the
  * client made, as GitHub received them.
  */
-final class FakeGitHub {
+public final class FakeGitHub {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The commit a compared range starts from, as GitHub names it in the answer. */
+    private static final String BASE = "1111111111111111111111111111111111111111";
 
     /** A commit as GitHub lists it; the deploy client names its git author. */
-    record Commit(String sha, String message, String author) {
+    public record Commit(String sha, String message, String author) {
     }
 
     private final WireMockServer api;
     private final String repository;
     private final String base;
 
-    FakeGitHub(WireMockServer api, String repository) {
+    public FakeGitHub(WireMockServer api, String repository) {
         this.api = api;
         this.repository = repository;
         this.base = "/repos/" + repository;
@@ -52,8 +54,14 @@ final class FakeGitHub {
                 .withHeader("Content-Type", "application/json").withBody("{\"message\": \"No commit found for SHA: nope\"}")));
     }
 
+    /** GitHub's answer to the token check: the token belongs to {@code login}. */
+    public static void acceptsToken(WireMockServer api, String token, String login) {
+        api.stubFor(get(urlPathEqualTo("/user")).withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.containing(token))
+                .willReturn(okJson("{\"login\": \"" + login + "\", \"id\": 1, \"type\": \"User\"}")));
+    }
+
     /** Connecting with a token registers the webhook through the API: it gets id 4242. */
-    FakeGitHub hooksCreatable() {
+    public FakeGitHub hooksCreatable() {
         api.stubFor(post(urlEqualTo(base + "/hooks")).willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody("""
                 {"type": "Repository", "id": 4242, "name": "web", "active": true, "events": ["push"],
                  "config": {"content_type": "json", "insecure_ssl": "0", "url": "http://localhost:8080/webhooks/github"},
@@ -61,13 +69,13 @@ final class FakeGitHub {
         return this;
     }
 
-    FakeGitHub ref(String ref, String sha) {
+    public FakeGitHub ref(String ref, String sha) {
         api.stubFor(get(urlEqualTo(base + "/commits/" + ref)).atPriority(1).willReturn(okJson(commit(new Commit(sha, "Head of " + ref, "Alice Liddell")))));
         return this;
     }
 
     /** What any range of the repository ships, oldest first (the listing without a base answers newest first, as GitHub does). */
-    FakeGitHub ships(List<Commit> commits) {
+    public FakeGitHub ships(List<Commit> commits) {
         String oldestFirst = commits.stream().map(this::commit).collect(Collectors.joining(","));
         List<Commit> reversed = new java.util.ArrayList<>(commits);
         java.util.Collections.reverse(reversed);
@@ -75,14 +83,13 @@ final class FakeGitHub {
         api.stubFor(get(urlPathMatching(Pattern.quote(base) + "/compare/.+")).willReturn(okJson("""
                 {"status": "ahead", "ahead_by": %d, "behind_by": 0, "total_commits": %d, "html_url": "https://github.com/%s/compare",
                  "base_commit": %s, "merge_base_commit": %s, "commits": [%s]}""".formatted(commits.size(), commits.size(), repository,
-                commit(new Commit(DeploymentTestBase.EARLIER, "Last deployed", "Alice Liddell")),
-                commit(new Commit(DeploymentTestBase.EARLIER, "Last deployed", "Alice Liddell")), oldestFirst))));
+                commit(new Commit(BASE, "Last deployed", "Alice Liddell")), commit(new Commit(BASE, "Last deployed", "Alice Liddell")), oldestFirst))));
         api.stubFor(get(urlPathEqualTo(base + "/commits")).willReturn(okJson("[" + newestFirst + "]")));
         return this;
     }
 
     /** The next deployment created gets this id. */
-    FakeGitHub nextDeployment(long id) {
+    public FakeGitHub nextDeployment(long id) {
         api.stubFor(post(urlEqualTo(base + "/deployments")).willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
                 .withBody("""
                         {"id": %d, "url": "%s/deployments/%d", "sha": "x", "ref": "main", "task": "deploy", "environment": "production",
@@ -91,7 +98,7 @@ final class FakeGitHub {
         return this;
     }
 
-    FakeGitHub workflow(String file) {
+    public FakeGitHub workflow(String file) {
         api.stubFor(get(urlEqualTo(base + "/actions/workflows/" + file)).willReturn(okJson("""
                 {"id": 161335, "name": "Deploy", "path": ".github/workflows/%s", "state": "active", "url": "%s/actions/workflows/161335",
                  "html_url": "https://github.com/%s/blob/main/.github/workflows/%s", "badge_url": "https://github.com/%s/workflows/Deploy/badge.svg",
@@ -102,7 +109,7 @@ final class FakeGitHub {
     }
 
     /** A workflow run whose job {@code runId + 1} failed with this log, served through GitHub's redirect to a download URL. */
-    FakeGitHub failedRun(long runId, List<String> log) {
+    public FakeGitHub failedRun(long runId, List<String> log) {
         long job = runId + 1;
         api.stubFor(get(urlEqualTo(base + "/actions/runs/" + runId)).willReturn(okJson("""
                 {"id": %d, "name": "Deploy", "display_title": "Deploy", "head_branch": "main", "head_sha": "x", "run_number": 1, "event": "workflow_dispatch",
@@ -122,7 +129,7 @@ final class FakeGitHub {
     }
 
     /** The default branch's top level: these files with their text. */
-    FakeGitHub files(Map<String, String> files) {
+    public FakeGitHub files(Map<String, String> files) {
         String listing = files.keySet().stream().map(name -> """
                 {"type": "file", "name": "%s", "path": "%s", "sha": "s-%s", "size": 10, "url": "%s/contents/%s?ref=main"}"""
                 .formatted(name, name, name, api.baseUrl() + base, name)).collect(Collectors.joining(","));
@@ -136,12 +143,12 @@ final class FakeGitHub {
     }
 
     /** The bodies of the deployments GitHub was asked to create, in order. */
-    List<JsonNode> deploymentsCreated() {
+    public List<JsonNode> deploymentsCreated() {
         return bodies(base + "/deployments");
     }
 
     /** The bodies of the workflow dispatches GitHub received, in order. */
-    List<JsonNode> dispatches() {
+    public List<JsonNode> dispatches() {
         return bodies(base + "/actions/workflows/161335/dispatches");
     }
 
