@@ -16,6 +16,7 @@ import com.ticolops.integrations.git.PushReceived;
 import com.ticolops.integrations.git.ReleasePublished;
 import com.ticolops.integrations.git.RepositoryActivity;
 import com.ticolops.integrations.git.ReviewSubmitted;
+import java.util.List;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -39,10 +40,12 @@ class GitAnnouncements {
 
     private final SubscriptionService subscriptions;
     private final ApplicationEventPublisher events;
+    private final List<TrackedDeployments> tracked;
 
-    GitAnnouncements(SubscriptionService subscriptions, ApplicationEventPublisher events) {
+    GitAnnouncements(SubscriptionService subscriptions, ApplicationEventPublisher events, List<TrackedDeployments> tracked) {
         this.subscriptions = subscriptions;
         this.events = events;
+        this.tracked = tracked;
     }
 
     @ApplicationModuleListener
@@ -77,8 +80,13 @@ class GitAnnouncements {
         announce(pipeline, Feature.PIPELINES, GitMessages.pipeline(pipeline), null);
     }
 
+    /** A deployment Ticolops made has a message of its own, updated in place: its statuses are not announced again. */
     @ApplicationModuleListener
     void on(DeploymentStatusChanged deployment) {
+        if (deployment.providerDeploymentId() != null
+                && tracked.stream().anyMatch(t -> t.tracks(deployment.provider(), deployment.repository(), deployment.providerDeploymentId()))) {
+            return;
+        }
         announce(deployment, Feature.DEPLOYMENTS, GitMessages.deployment(deployment), null);
     }
 

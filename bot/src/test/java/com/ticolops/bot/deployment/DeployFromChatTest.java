@@ -56,6 +56,8 @@ class DeployFromChatTest extends DeploymentTestBase {
         assertThat(message).contains("Ships 2 commits, by Alice Liddell, Bob Builder").contains("2222222 Add the basket page — Alice Liddell")
                 .contains("3333333 Fix rounding of totals — Bob Builder").contains("Open production").contains("https://shop.example.com")
                 .contains("@" + alice);
+        // AND GitHub's statuses of it were not announced a second time beside it
+        assertThat(ticolops.channelTexts(channel)).noneMatch(text -> text.startsWith("Deployment of"));
         // AND the row in PostgreSQL has every step's time and the commits it shipped
         Map<String, Object> row = latestDeployment();
         assertThat(row).containsEntry("status", "success").containsEntry("in_flight", false).containsEntry("environment_url", "https://shop.example.com");
