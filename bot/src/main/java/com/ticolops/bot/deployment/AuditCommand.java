@@ -40,7 +40,7 @@ class AuditCommand implements CommandHandler {
         if (!typed.matches("[0-9]{1,3}") || Integer.parseInt(typed) < 1 || Integer.parseInt(typed) > 100) {
             throw new CommandException("`" + typed + "` is not a count from 1 to 100. Example: `/ticolops audit 20`.");
         }
-        List<AuditTrail.Entry> entries = deployments.audit(context.project().id(), Integer.parseInt(typed));
+        List<AuditEntry> entries = deployments.audit(context.project().id(), Integer.parseInt(typed));
         if (entries.isEmpty()) {
             return Reply.privately("Nothing in the audit trail of " + context.project().name() + " yet.");
         }

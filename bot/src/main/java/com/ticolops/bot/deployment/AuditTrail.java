@@ -1,7 +1,6 @@
 package com.ticolops.bot.deployment;
 
 import com.ticolops.integrations.chat.Conversation;
-import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -16,16 +15,6 @@ class AuditTrail {
         this.jdbc = jdbc;
     }
 
-    /**
-     * One entry of the trail.
-     *
-     * @param action  deploy, rollback, lock, unlock, override, autodeploy
-     * @param reason  why it was refused, or what was allowed with it (an override's reason), or null
-     */
-    public record Entry(Instant at, String actor, String action, String repository, String environment, boolean allowed, String reason,
-                        Conversation where) {
-    }
-
     void record(long projectId, String actor, String action, String repository, String environment, boolean allowed, String reason,
                 Conversation where) {
         jdbc.sql("""
@@ -36,12 +25,12 @@ class AuditTrail {
                 .update();
     }
 
-    List<Entry> latest(long projectId, int count) {
+    List<AuditEntry> latest(long projectId, int count) {
         return jdbc.sql("""
                         select at, actor, action, repository, environment, allowed, reason, platform, channel_id from deployment_audit
                         where project_id = ? order by id desc limit ?""")
                 .params(projectId, count)
-                .query((row, n) -> new Entry(row.getTimestamp("at").toInstant(), row.getString("actor"), row.getString("action"),
+                .query((row, n) -> new AuditEntry(row.getTimestamp("at").toInstant(), row.getString("actor"), row.getString("action"),
                         row.getString("repository"), row.getString("environment"), row.getBoolean("allowed"), row.getString("reason"),
                         row.getString("platform") == null ? null : new Conversation(
                                 com.ticolops.integrations.chat.Platform.valueOf(row.getString("platform").toUpperCase(java.util.Locale.ROOT)),

@@ -33,7 +33,7 @@ class DeployLockCommand implements CommandHandler {
     @Override
     public Reply handle(CommandContext context) {
         try {
-            Environments.Lock lock = deployments.lock(context.project().id(), Callers.of(context), context.option("repository"),
+            EnvironmentLock lock = deployments.lock(context.project().id(), Callers.of(context), context.option("repository"),
                     context.option("environment"), context.optionalOption("reason").orElse(null));
             return Reply.inChannel(lock.holder() + " locked " + context.option("environment") + " of " + context.option("repository")
                     + (lock.reason() == null ? "" : ": " + lock.reason()) + ". Nobody deploys to it until `/ticolops deploy unlock "

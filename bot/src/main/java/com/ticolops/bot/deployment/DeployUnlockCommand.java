@@ -32,7 +32,7 @@ class DeployUnlockCommand implements CommandHandler {
     @Override
     public Reply handle(CommandContext context) {
         try {
-            Environments.Lock lifted = deployments.unlock(context.project().id(), Callers.of(context), context.option("repository"),
+            EnvironmentLock lifted = deployments.unlock(context.project().id(), Callers.of(context), context.option("repository"),
                     context.option("environment"));
             return Reply.inChannel(context.caller().mention() + " unlocked " + context.option("environment") + " of " + context.option("repository")
                     + " (locked by " + lifted.holder() + " " + DeploymentReplies.ago(lifted.since()) + ").");

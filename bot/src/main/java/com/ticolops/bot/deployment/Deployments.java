@@ -181,12 +181,12 @@ public class Deployments {
     }
 
     /** Locks an environment: no deploy until {@link #unlock}. */
-    public Environments.Lock lock(long projectId, Caller caller, String repository, String environment, String reason) {
+    public EnvironmentLock lock(long projectId, Caller caller, String repository, String environment, String reason) {
         Environment target = settings.environment(settings.repository(projectId, repository), environment);
         return transaction.execute(status -> {
-            Optional<Environments.Lock> held = environments.lock(target.id());
+            Optional<EnvironmentLock> held = environments.lock(target.id());
             if (held.isPresent() || !environments.lock(target.id(), caller.userId(), caller.name(), reason)) {
-                Environments.Lock lock = held.orElseGet(() -> environments.lock(target.id()).orElseThrow());
+                EnvironmentLock lock = held.orElseGet(() -> environments.lock(target.id()).orElseThrow());
                 throw new DeploymentException(LOCKED, target.repository().fullName(), target.name(), List.of(), lock.holder(), lock.since(), lock.reason());
             }
             audit.record(projectId, caller.name(), "lock", target.repository().fullName(), target.name(), true, reason, caller.conversation());
@@ -195,10 +195,10 @@ public class Deployments {
     }
 
     /** @return the lock that was lifted */
-    public Environments.Lock unlock(long projectId, Caller caller, String repository, String environment) {
+    public EnvironmentLock unlock(long projectId, Caller caller, String repository, String environment) {
         Environment target = settings.environment(settings.repository(projectId, repository), environment);
         return transaction.execute(status -> {
-            Environments.Lock lock = environments.lock(target.id())
+            EnvironmentLock lock = environments.lock(target.id())
                     .orElseThrow(() -> new DeploymentException(NOT_LOCKED, target.repository().fullName(), target.name()));
             environments.unlock(target.id());
             audit.record(projectId, caller.name(), "unlock", target.repository().fullName(), target.name(), true,
@@ -217,7 +217,7 @@ public class Deployments {
         return records.recent(projectId, repo.id(), environmentId, LISTED);
     }
 
-    public List<AuditTrail.Entry> audit(long projectId, int count) {
+    public List<AuditEntry> audit(long projectId, int count) {
         return audit.latest(projectId, count);
     }
 
@@ -281,7 +281,7 @@ public class Deployments {
                 if (confirmationId != null && !records.use(confirmationId)) {
                     throw new DeploymentException(UNKNOWN_CONFIRMATION, target.repository().fullName(), target.name());
                 }
-                Optional<Environments.Lock> lock = environments.lock(target.id());
+                Optional<EnvironmentLock> lock = environments.lock(target.id());
                 if (lock.isPresent()) {
                     throw locked(target, lock.get());
                 }
@@ -378,13 +378,13 @@ public class Deployments {
             transaction.executeWithoutResult(status -> audit.record(projectId, caller.name(), "override", repository, target.name(), true,
                     "freeze until " + frozenUntil.get() + ": " + overrideReason, caller.conversation()));
         }
-        Optional<Environments.Lock> lock = environments.lock(target.id());
+        Optional<EnvironmentLock> lock = environments.lock(target.id());
         if (lock.isPresent()) {
             throw refused(projectId, caller, target, action, locked(target, lock.get()));
         }
     }
 
-    private static DeploymentException locked(Environment target, Environments.Lock lock) {
+    private static DeploymentException locked(Environment target, EnvironmentLock lock) {
         return new DeploymentException(LOCKED, target.repository().fullName(), target.name(), List.of(), lock.holder(), lock.since(), lock.reason());
     }
 

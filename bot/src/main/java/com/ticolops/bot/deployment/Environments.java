@@ -6,7 +6,6 @@ import com.ticolops.bot.repo.Repositories;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
@@ -94,12 +93,9 @@ class Environments {
         jdbc.sql("delete from environment_freezes where environment_id = ?").param(environmentId).update();
     }
 
-    record Lock(String holder, String reason, Instant since) {
-    }
-
-    Optional<Lock> lock(long environmentId) {
+    Optional<EnvironmentLock> lock(long environmentId) {
         return jdbc.sql("select locked_by_name, reason, locked_at from environment_locks where environment_id = ?").param(environmentId)
-                .query((row, n) -> new Lock(row.getString("locked_by_name"), row.getString("reason"), row.getTimestamp("locked_at").toInstant()))
+                .query((row, n) -> new EnvironmentLock(row.getString("locked_by_name"), row.getString("reason"), row.getTimestamp("locked_at").toInstant()))
                 .optional();
     }
 

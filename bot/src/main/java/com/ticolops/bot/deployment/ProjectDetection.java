@@ -43,7 +43,7 @@ public class ProjectDetection {
     }
 
     /** A repository and what it looks like; {@code suggestion} empty when its files say nothing. */
-    public record Info(Repositories.Ref repository, List<Environment> environments, Optional<ProjectTypes.Suggestion> suggestion) {
+    public record Info(Repositories.Ref repository, List<Environment> environments, Optional<ProjectSuggestion> suggestion) {
     }
 
     /** @throws DeploymentException when the repository is unknown or its API cannot be asked */
@@ -70,7 +70,7 @@ public class ProjectDetection {
         if (access.isEmpty() || client.isEmpty()) {
             return;
         }
-        Optional<ProjectTypes.Suggestion> suggestion;
+        Optional<ProjectSuggestion> suggestion;
         try {
             suggestion = ProjectTypes.suggest(repo.provider(), client.get().topLevelFiles(access.get(), repo.fullName(), ProjectTypes.READ));
         } catch (GitHostException e) {
@@ -83,7 +83,7 @@ public class ProjectDetection {
     }
 
     /** The suggestion as chat shows it, with the command that would apply it. */
-    static Reply describe(Reply reply, Repositories.Ref repository, ProjectTypes.Suggestion suggestion) {
+    static Reply describe(Reply reply, Repositories.Ref repository, ProjectSuggestion suggestion) {
         if (suggestion.build() != null) {
             reply = reply.withField("Build", suggestion.build());
         }

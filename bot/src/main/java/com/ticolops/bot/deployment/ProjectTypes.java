@@ -24,20 +24,11 @@ final class ProjectTypes {
     private static final Pattern NETLIFY_COMMAND = Pattern.compile("(?m)^\\s*command\\s*=\\s*\"([^\"]+)\"");
     private static final Pattern MANUAL_JOB = Pattern.compile("(?m)^([A-Za-z0-9_.-]+):\\s*$(?:\\n(?:[ \\t].*)?)*?\\n[ \\t]+when:\\s*manual");
 
-    /**
-     * @param kind        "Next.js app", "Maven project"
-     * @param build       the build command, or null when none stands out
-     * @param executor    the {@code env add} settings suggested, e.g. {@code hook <Vercel deploy hook URL>}
-     * @param evidence    the files that told
-     */
-    record Suggestion(String kind, String build, String executor, List<String> evidence) {
-    }
-
     private ProjectTypes() {
     }
 
     /** @param files top-level names, with the text of those in {@link #READ} that exist */
-    static Optional<Suggestion> suggest(GitProvider provider, Map<String, String> files) {
+    static Optional<ProjectSuggestion> suggest(GitProvider provider, Map<String, String> files) {
         List<String> evidence = new ArrayList<>();
         String kind = null;
         String build = null;
@@ -101,7 +92,7 @@ final class ProjectTypes {
         if (kind == null && evidence.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Suggestion(kind == null ? "project" : kind, build, executor, List.copyOf(evidence)));
+        return Optional.of(new ProjectSuggestion(kind == null ? "project" : kind, build, executor, List.copyOf(evidence)));
     }
 
     private static String framework(JsonNode manifest) {

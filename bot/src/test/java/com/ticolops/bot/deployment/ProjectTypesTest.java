@@ -15,7 +15,7 @@ class ProjectTypesTest {
         assertThat(ProjectTypes.suggest(GitProvider.GITHUB, files("package.json",
                 "{\"scripts\": {\"build\": \"next build\"}, \"dependencies\": {\"next\": \"15.0.0\", \"react\": \"19.0.0\"}}", "vercel.json", null,
                 "pnpm-lock.yaml", null)))
-                .contains(new ProjectTypes.Suggestion("Next.js app", "pnpm run build", "hook <the Vercel project's deploy hook URL>",
+                .contains(new ProjectSuggestion("Next.js app", "pnpm run build", "hook <the Vercel project's deploy hook URL>",
                         java.util.List.of("package.json", "vercel.json")));
     }
 
@@ -33,7 +33,7 @@ class ProjectTypesTest {
     @Test
     void aMavenProjectWithWorkflowsOnGitHubIsDeployedByAWorkflow() {
         assertThat(ProjectTypes.suggest(GitProvider.GITHUB, files("pom.xml", null, "mvnw", null, ".github", null, "Dockerfile", null)))
-                .contains(new ProjectTypes.Suggestion("Maven project with a Dockerfile", "./mvnw -B package",
+                .contains(new ProjectSuggestion("Maven project with a Dockerfile", "./mvnw -B package",
                         "github-workflow <your deploy workflow, e.g. deploy.yml>", java.util.List.of("pom.xml", "Dockerfile", ".github")));
     }
 
@@ -50,9 +50,9 @@ class ProjectTypesTest {
 
     @Test
     void otherStacksAreRecognisedByTheirManifest() {
-        assertThat(ProjectTypes.suggest(GitProvider.GITHUB, files("pyproject.toml", null))).map(ProjectTypes.Suggestion::build).contains("pip install .");
-        assertThat(ProjectTypes.suggest(GitProvider.GITHUB, files("Cargo.toml", null))).map(ProjectTypes.Suggestion::kind).contains("Rust crate");
-        assertThat(ProjectTypes.suggest(GitProvider.GITHUB, files("build.gradle.kts", null, "gradlew", null))).map(ProjectTypes.Suggestion::build)
+        assertThat(ProjectTypes.suggest(GitProvider.GITHUB, files("pyproject.toml", null))).map(ProjectSuggestion::build).contains("pip install .");
+        assertThat(ProjectTypes.suggest(GitProvider.GITHUB, files("Cargo.toml", null))).map(ProjectSuggestion::kind).contains("Rust crate");
+        assertThat(ProjectTypes.suggest(GitProvider.GITHUB, files("build.gradle.kts", null, "gradlew", null))).map(ProjectSuggestion::build)
                 .contains("./gradlew build");
         assertThat(ProjectTypes.suggest(GitProvider.GITLAB, files("index.html", null, "render.yaml", null))).hasValueSatisfying(s -> {
             assertThat(s.kind()).isEqualTo("static site");
