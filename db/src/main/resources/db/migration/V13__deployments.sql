@@ -85,6 +85,8 @@ create table deployments (
     failure_hint        text,
     override_reason     text,
     rollback_of         bigint      references deployments (id) on delete set null,
+    -- false until the commits it ships are listed: a deploy without confirmation lists them after its answer, not before
+    commits_listed      boolean     not null default true,
     -- the push delivery that triggered an automatic deployment: one deployment per delivery, however often redelivered
     trigger_delivery_id text        unique,
     -- a pending deployment waiting behind another (environments that queue) does not hold the environment yet

@@ -15,8 +15,8 @@ final class DeployReplies {
             Deployment deployment = started.deployment();
             String verb = deployment.rollbackOf() == null ? "Deploying " + deployment.shortSha() + " to " + deployment.environment()
                     : "Rolling back " + deployment.environment() + " to " + deployment.shortSha();
-            return Reply.privately(verb + "…").withField("Deployment", "#" + deployment.id())
-                    .withField("Ships", DeploymentMessages.commitSummary(deployment.commits()));
+            Reply reply = Reply.privately(verb + "…").withField("Deployment", "#" + deployment.id());
+            return deployment.commitsListed() ? reply.withField("Ships", DeploymentMessages.commitSummary(deployment.commits())) : reply;
         }
         if (outcome instanceof Deployments.Queued queued) {
             return Reply.privately("Queued " + queued.deployment().shortSha() + " for " + queued.deployment().environment() + " behind #"

@@ -53,13 +53,14 @@ class DeploymentProgress {
     private final DeployClients clients;
     private final DeploymentAnnouncements announcements;
     private final TroubleshootingHints hints;
+    private final ShippedCommits shipped;
     private final DeploymentProperties properties;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final Clock clock = Clock.systemUTC();
 
     DeploymentProgress(DeploymentRecords records, Environments environments, Repositories repositories, GitHosts hosts, DeployClients clients,
-                       DeploymentAnnouncements announcements, TroubleshootingHints hints, DeploymentProperties properties,
+                       DeploymentAnnouncements announcements, TroubleshootingHints hints, ShippedCommits shipped, DeploymentProperties properties,
                        ApplicationEventPublisher events, TransactionTemplate transaction) {
         this.records = records;
         this.environments = environments;
@@ -68,6 +69,7 @@ class DeploymentProgress {
         this.clients = clients;
         this.announcements = announcements;
         this.hints = hints;
+        this.shipped = shipped;
         this.properties = properties;
         this.events = events;
         this.transaction = transaction;
@@ -131,6 +133,11 @@ class DeploymentProgress {
         DeployClient.Started started;
         String note = null;
         try {
+            if (!deployment.commitsListed()) {
+                List<DeployClient.Commit> commits = shipped.of(clients.of(deployment.repository().provider(), repository), access(deployment),
+                        environment, deployment.sha());
+                transaction.executeWithoutResult(status -> records.shipped(deployment.id(), commits));
+            }
             if (environment.executor() == Executor.HOOK) {
                 GitHostAccess target = hosts.hookTarget(environments.hookUrl(environment.id()));
                 clients.hooks(repository).trigger(target, request);
@@ -139,9 +146,7 @@ class DeploymentProgress {
                         + (deployment.repository().provider() == com.ticolops.integrations.git.GitProvider.GITHUB ? "GitHub" : "GitLab") + ".";
             } else {
                 DeployClient client = clients.of(deployment.repository().provider(), repository);
-                GitHostAccess access = hosts.api(deployment.repository()).map(GitHosts.Api::access)
-                        .orElseThrow(() -> new DeploymentException(DeploymentException.Reason.NO_API_ACCESS, repository,
-                                deployment.repository().provider().id()));
+                GitHostAccess access = access(deployment);
                 started = switch (environment.executor()) {
                     case GITHUB_DEPLOYMENTS -> client.createDeployment(access, repository, request);
                     case GITHUB_WORKFLOW -> client.dispatchWorkflow(access, repository, environment.target(), request);
@@ -174,6 +179,11 @@ class DeploymentProgress {
                 announcements.publish(records.find(deployment.id()).orElseThrow());
             }
         });
+    }
+
+    private GitHostAccess access(Deployment deployment) {
+        return hosts.api(deployment.repository()).map(GitHosts.Api::access).orElseThrow(() -> new DeploymentException(
+                DeploymentException.Reason.NO_API_ACCESS, deployment.repository().fullName(), deployment.repository().provider().id()));
     }
 
     /**

@@ -24,7 +24,7 @@ class DeploymentRecords {
     private static final String SELECT = """
             select id, project_id, repository_id, environment_id, environment, ref, sha, requested_by, requested_by_name, platform, channel_id,
                    status, in_flight, pending_at, queued_at, building_at, finished_at, environment_url, logs_url, provider_id, note, failure_log,
-                   failure_hint, override_reason, rollback_of
+                   failure_hint, override_reason, rollback_of, commits_listed
             from deployments
             """;
     private static final String RANK = "case status when 'pending' then 0 when 'queued' then 1 when 'building' then 2 else 3 end";
@@ -39,7 +39,12 @@ class DeploymentRecords {
         this.json = json;
     }
 
-    /** What a new deployment is; {@code triggerDeliveryId} is the push delivery of an automatic one, else null. */
+    /**
+     * What a new deployment is.
+     *
+     * @param triggerDeliveryId the push delivery of an automatic one, else null
+     * @param commits           what it ships, or null when they are to be listed before its executor is called
+     */
     record New(long projectId, Environment environment, String ref, String sha, Long requestedBy, String requestedByName, Conversation conversation,
                String overrideReason, Long rollbackOf, String triggerDeliveryId, List<DeployClient.Commit> commits) {
     }
@@ -62,15 +67,15 @@ class DeploymentRecords {
         try {
             id = jdbc.sql("""
                             insert into deployments (project_id, repository_id, environment_id, environment, ref, sha, requested_by, requested_by_name,
-                                                     platform, channel_id, status, in_flight, override_reason, rollback_of, trigger_delivery_id)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?)
+                                                     platform, channel_id, status, in_flight, override_reason, rollback_of, trigger_delivery_id, commits_listed)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?)
                             on conflict (trigger_delivery_id) do nothing returning id""")
                     .params(deployment.projectId(), deployment.environment().repository().id(), deployment.environment().id(),
                             deployment.environment().name(), deployment.ref(), deployment.sha(), deployment.requestedBy(), deployment.requestedByName(),
                             deployment.conversation() == null ? null : deployment.conversation().platform().id(),
                             deployment.conversation() == null ? null : deployment.conversation().channelId(),
                             inFlight, deployment.overrideReason(),
-                            deployment.rollbackOf(), deployment.triggerDeliveryId())
+                            deployment.rollbackOf(), deployment.triggerDeliveryId(), deployment.commits() != null)
                     .query(Long.class).optional().orElse(null);
         } catch (DuplicateKeyException e) {
             if (String.valueOf(e.getMessage()).contains("deployments_one_in_flight_per_environment")) {
@@ -81,7 +86,20 @@ class DeploymentRecords {
         if (id == null) {
             return Optional.empty();
         }
-        List<DeployClient.Commit> commits = deployment.commits();
+        if (deployment.commits() != null) {
+            insertCommits(id, deployment.commits());
+        }
+        return Optional.of(id);
+    }
+
+    /** The commits a deployment recorded without them ships; once. */
+    void shipped(long id, List<DeployClient.Commit> commits) {
+        if (jdbc.sql("update deployments set commits_listed = true where id = ? and not commits_listed").param(id).update() == 1) {
+            insertCommits(id, commits);
+        }
+    }
+
+    private void insertCommits(long id, List<DeployClient.Commit> commits) {
         for (int i = 0; i < commits.size(); i++) {
             DeployClient.Commit commit = commits.get(i);
             jdbc.sql("insert into deployment_commits (deployment_id, position, sha, title, author, url, authored_at) values (?, ?, ?, ?, ?, ?, ?)")
@@ -89,7 +107,6 @@ class DeploymentRecords {
                             commit.authoredAt() == null ? null : Timestamp.from(commit.authoredAt()))
                     .update();
         }
-        return Optional.of(id);
     }
 
     Optional<Deployment> find(long id) {
@@ -212,7 +229,7 @@ class DeploymentRecords {
                 DeploymentStatus.of(row.getString("status")), row.getBoolean("in_flight"), instant(row, "pending_at"), instant(row, "queued_at"),
                 instant(row, "building_at"), instant(row, "finished_at"), row.getString("environment_url"), row.getString("logs_url"),
                 row.getString("provider_id"), row.getString("note"), row.getString("failure_log"), row.getString("failure_hint"),
-                row.getString("override_reason"), row.getObject("rollback_of", Long.class), commits(id));
+                row.getString("override_reason"), row.getObject("rollback_of", Long.class), commits(id), row.getBoolean("commits_listed"));
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {

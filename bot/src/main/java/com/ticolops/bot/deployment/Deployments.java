@@ -58,6 +58,7 @@ public class Deployments {
     private final GitHosts hosts;
     private final Repositories repositories;
     private final DeploymentAnnouncements announcements;
+    private final ShippedCommits shipped;
     private final DeploymentProperties properties;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
@@ -65,8 +66,8 @@ public class Deployments {
     private final Clock clock;
 
     Deployments(EnvironmentSettings settings, Environments environments, DeploymentRecords records, AuditTrail audit, DeployClients clients,
-                GitHosts hosts, Repositories repositories, DeploymentAnnouncements announcements, DeploymentProperties properties,
-                ApplicationEventPublisher events, TransactionTemplate transaction) {
+                GitHosts hosts, Repositories repositories, DeploymentAnnouncements announcements, ShippedCommits shipped,
+                DeploymentProperties properties, ApplicationEventPublisher events, TransactionTemplate transaction) {
         this.settings = settings;
         this.environments = environments;
         this.records = records;
@@ -75,6 +76,7 @@ public class Deployments {
         this.hosts = hosts;
         this.repositories = repositories;
         this.announcements = announcements;
+        this.shipped = shipped;
         this.properties = properties;
         this.events = events;
         this.transaction = transaction;
@@ -129,7 +131,9 @@ public class Deployments {
                     ? new DeploymentException(UNKNOWN_REF, repo.fullName(), wanted)
                     : new DeploymentException(PROVIDER_FAILED, repo.fullName(), e.getMessage()));
         }
-        List<DeployClient.Commit> commits = shipped(provider, target, sha);
+        // The question a confirmation asks names the commits; without one they are listed after the answer, which then
+        // waits for one call to the provider rather than two.
+        List<DeployClient.Commit> commits = target.rules().confirmationRequired() ? shipped(provider, target, sha) : null;
         return requestOrConfirm(projectId, caller, target, wanted, sha, commits, overrideReason, null);
     }
 
@@ -407,18 +411,8 @@ public class Deployments {
         }
     }
 
-    /** The commits since the environment's last successful deployment; a provider that cannot tell leaves the list empty. */
     private List<DeployClient.Commit> shipped(Provider provider, Environment target, String sha) {
-        String base = records.lastSuccess(target.id(), null).map(Deployment::sha).orElse(null);
-        if (sha.equals(base)) {
-            return List.of();
-        }
-        try {
-            return provider.client().commitsBetween(provider.access(), target.repository().fullName(), base, sha, properties.commitsListed());
-        } catch (GitHostException e) {
-            log.warn("Could not list the commits {} ships to {} of {}: {}", shortSha(sha), target.name(), target.repository().fullName(), e.getMessage());
-            return List.of();
-        }
+        return shipped.of(provider.client(), provider.access(), target, sha);
     }
 
     /** Writes the refusal to the audit trail, in a transaction of its own, and hands the exception back to throw. */
