@@ -16,6 +16,7 @@ import com.ticolops.integrations.git.PushReceived;
 import com.ticolops.integrations.git.ReleasePublished;
 import com.ticolops.integrations.git.RepositoryActivity;
 import com.ticolops.integrations.git.ReviewSubmitted;
+import java.util.List;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -39,10 +40,12 @@ class GitAnnouncements {
 
     private final SubscriptionService subscriptions;
     private final ApplicationEventPublisher events;
+    private final List<TrackedDeployments> tracked;
 
-    GitAnnouncements(SubscriptionService subscriptions, ApplicationEventPublisher events) {
+    GitAnnouncements(SubscriptionService subscriptions, ApplicationEventPublisher events, List<TrackedDeployments> tracked) {
         this.subscriptions = subscriptions;
         this.events = events;
+        this.tracked = tracked;
     }
 
     @ApplicationModuleListener
@@ -52,20 +55,20 @@ class GitAnnouncements {
 
     @ApplicationModuleListener
     void on(PullRequestChanged pullRequest) {
-        String key = pullRequestKey(pullRequest.provider(), pullRequest.repository(), String.valueOf(pullRequest.number()));
+        String key = AnnouncementKeys.pullRequest(pullRequest.provider(), pullRequest.repository(), String.valueOf(pullRequest.number()));
         announce(pullRequest, Feature.PULLS, GitMessages.pullRequest(pullRequest),
                 PULL_REQUEST_STATES.contains(pullRequest.action()) ? Anchor.primary(key, pullRequest.updatedAt()) : Anchor.thread(key));
     }
 
     @ApplicationModuleListener
     void on(ReviewSubmitted review) {
-        announce(review, Feature.REVIEWS, GitMessages.review(review), Anchor.thread(pullRequestKey(review.provider(), review.repository(), String.valueOf(review.number()))));
+        announce(review, Feature.REVIEWS, GitMessages.review(review), Anchor.thread(AnnouncementKeys.pullRequest(review.provider(), review.repository(), String.valueOf(review.number()))));
     }
 
     @ApplicationModuleListener
     void on(CommentAdded comment) {
         Anchor anchor = switch (comment.target()) {
-            case PULL_REQUEST -> Anchor.thread(pullRequestKey(comment.provider(), comment.repository(), comment.reference()));
+            case PULL_REQUEST -> Anchor.thread(AnnouncementKeys.pullRequest(comment.provider(), comment.repository(), comment.reference()));
             case ISSUE -> Anchor.thread(issueKey(comment.provider(), comment.repository(), comment.reference()));
             case COMMIT, SNIPPET -> null;
         };
@@ -77,8 +80,13 @@ class GitAnnouncements {
         announce(pipeline, Feature.PIPELINES, GitMessages.pipeline(pipeline), null);
     }
 
+    /** A deployment Ticolops made has a message of its own, updated in place: its statuses are not announced again. */
     @ApplicationModuleListener
     void on(DeploymentStatusChanged deployment) {
+        if (deployment.providerDeploymentId() != null
+                && tracked.stream().anyMatch(t -> t.tracks(deployment.provider(), deployment.repository(), deployment.providerDeploymentId()))) {
+            return;
+        }
         announce(deployment, Feature.DEPLOYMENTS, GitMessages.deployment(deployment), null);
     }
 
@@ -91,11 +99,6 @@ class GitAnnouncements {
     void on(IssueChanged issue) {
         String key = issueKey(issue.provider(), issue.repository(), String.valueOf(issue.number()));
         announce(issue, Feature.ISSUES, GitMessages.issue(issue), ISSUE_STATES.contains(issue.action()) ? Anchor.primary(key) : Anchor.thread(key));
-    }
-
-    /** A pull (GitHub) or merge (GitLab) request's anchor, e.g. {@code github:acme/shop#12}. */
-    static String pullRequestKey(GitProvider provider, String repository, String number) {
-        return provider.id() + ":" + repository + "#" + number;
     }
 
     /** An issue's anchor, e.g. {@code gitlab:acme/shop/issues/3}. */

@@ -56,6 +56,18 @@ public final class BaseUrlGuard {
      * @return the base URL without a trailing slash, once it is safe to call
      */
     public Checked check(String typed) {
+        return check(typed, false);
+    }
+
+    /**
+     * A deploy hook URL: checked as a base URL, except that its query is kept, as some platforms put the hook's key
+     * there (Render's {@code ?key=}).
+     */
+    Checked checkHook(String typed) {
+        return check(typed, true);
+    }
+
+    private Checked check(String typed, boolean queryAllowed) {
         URI uri;
         try {
             uri = new URI(typed);
@@ -64,7 +76,7 @@ public final class BaseUrlGuard {
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !scheme.equals("http") || uri.getHost() == null || uri.getRawUserInfo() != null
-                || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+                || uri.getRawQuery() != null && !queryAllowed || uri.getRawFragment() != null) {
             throw refused(Reason.NOT_A_GITLAB_ADDRESS, typed, null);
         }
         String host = uri.getHost().toLowerCase(Locale.ROOT).replaceAll("\\.$", "");

@@ -83,6 +83,18 @@ public class GitHosts {
         return guard.check(apiUrl);
     }
 
+    /**
+     * A deploy hook URL (Vercel, Netlify, Render, any HTTPS endpoint) checked against SSRF like a self-hosted GitLab's
+     * address, right before it is stored and again before each call: the call connects only to the addresses returned.
+     * The hook's URL is its credential, so it goes in {@link GitHostAccess#apiUrl()} with no token.
+     *
+     * @throws RepoException when the address is refused (internal, metadata service, not https, unresolvable, not a URL)
+     */
+    public GitHostAccess hookTarget(String url) {
+        BaseUrlGuard.Checked checked = guard.checkHook(url);
+        return new GitHostAccess(checked.url(), null, checked.addresses());
+    }
+
     /** The repository's own token, its project's for that host, or the instance-wide one from configuration. */
     Optional<String> token(long projectId, GitProvider provider, String apiUrl, String repository) {
         return tokens.find(projectId, provider, apiUrl, repository).or(() -> instanceToken(provider, apiUrl));

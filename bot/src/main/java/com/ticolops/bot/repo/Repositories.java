@@ -113,10 +113,20 @@ public class Repositories {
                 .params(provider.id(), fullName).query(AS_REF).optional();
     }
 
+    public Optional<Ref> find(long id) {
+        return jdbc.sql("select id, project_id, provider, full_name from repositories where id = ?").param(id).query(AS_REF).optional();
+    }
+
     /** The project's repositories with this name: one, or one per provider when both host a repository of that name. */
     public List<Ref> named(long projectId, String fullName) {
         return jdbc.sql("select id, project_id, provider, full_name from repositories where project_id = ? and lower(full_name) = lower(?) order by provider")
                 .params(projectId, fullName).query(AS_REF).list();
+    }
+
+    /** The main branch given when the repository was connected, if one was. */
+    public Optional<String> defaultBranch(long repositoryId) {
+        return jdbc.sql("select default_branch from repositories where id = ?").param(repositoryId).query(String.class).list().stream()
+                .filter(branch -> branch != null && !branch.isBlank()).findFirst();
     }
 
     List<Connected> of(long projectId) {

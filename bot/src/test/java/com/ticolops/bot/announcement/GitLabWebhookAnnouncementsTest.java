@@ -94,14 +94,17 @@ class GitLabWebhookAnnouncementsTest {
     }
 
     @Test
-    void aRunningPipelineIsStoredButNotAnnounced() {
+    void aRunningPipelineIsAcceptedForDeploymentsToFollowButNotAnnounced() {
         byte[] running = new String(payload("gitlab_pipeline_failed.json"), StandardCharsets.UTF_8).replace("\"failed\"", "\"running\"")
                 .getBytes(StandardCharsets.UTF_8);
 
         Ticolops.Response response = ticolops.gitLabDelivery("Pipeline Hook", UUID.randomUUID().toString(), running, token);
 
+        // A running pipeline is a CiRunChanged now (deploy-int), which a deployment started through it follows.
         assertThat(response.status()).isEqualTo(202);
-        assertThat(response.body().path("status").asString()).isEqualTo("stored");
+        assertThat(response.body().path("status").asString()).isEqualTo("accepted");
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).untilAsserted(() -> assertThat(ticolops.channelTexts(channel))
+                .noneMatch(text -> text.contains("Checkout pipeline")));
     }
 
     @Test

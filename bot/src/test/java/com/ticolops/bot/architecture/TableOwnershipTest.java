@@ -34,6 +34,10 @@ class TableOwnershipTest {
             Map.entry("notification_settings", "bot.notification"), Map.entry("notification_kinds_off", "bot.notification"),
             Map.entry("notification_mutes", "bot.notification"), Map.entry("notification_email_verifications", "bot.notification"),
             Map.entry("notification_deliveries", "bot.notification"),
+            Map.entry("environments", "bot.deployment"), Map.entry("environment_freezes", "bot.deployment"),
+            Map.entry("environment_locks", "bot.deployment"), Map.entry("autodeploys", "bot.deployment"), Map.entry("deployments", "bot.deployment"),
+            Map.entry("deployment_commits", "bot.deployment"), Map.entry("deployment_confirmations", "bot.deployment"),
+            Map.entry("deployment_audit", "bot.deployment"),
             Map.entry("webhook_deliveries", "integrations.git"), Map.entry("console_messages", "integrations.console"),
             Map.entry("slack_requests", "integrations.slack"), Map.entry("announcement_messages", "integrations.chat"),
             // Libraries' own tables, reached only through their APIs.

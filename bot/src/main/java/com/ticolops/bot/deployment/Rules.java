@@ -1,0 +1,25 @@
+package com.ticolops.bot.deployment;
+
+import com.ticolops.bot.command.Role;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * What it takes to deploy to an environment.
+ *
+ * @param allowedChannels the channel ids it may be deployed from; empty: any channel of the project
+ * @param queueWhenBusy   a deploy while another runs waits for it (true) or is refused (false)
+ */
+public record Rules(Role requiredRole, List<String> allowedChannels, boolean confirmationRequired, boolean queueWhenBusy, ZoneId timeZone,
+                    List<Freeze> freezes) {
+
+    public Rules {
+        allowedChannels = List.copyOf(allowedChannels);
+        freezes = List.copyOf(freezes);
+    }
+
+    /** Production needs a maintainer; any other environment a member. */
+    static Role defaultRole(String environment) {
+        return environment.equalsIgnoreCase("production") || environment.equalsIgnoreCase("prod") ? Role.MAINTAINER : Role.MEMBER;
+    }
+}

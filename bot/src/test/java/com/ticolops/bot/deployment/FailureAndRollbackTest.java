@@ -1,0 +1,128 @@
+package com.ticolops.bot.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.ticolops.bot.testsupport.Payloads;
+import com.ticolops.bot.testsupport.Ticolops;
+import com.ticolops.integrations.git.RepositoryActivity.Outcome;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A deployment through a dispatched GitHub Actions workflow, followed by its run's signed workflow_run deliveries (tied
+ * to it by the run's title), fails:
+ * its message shows the failing job's last log lines, masked, a hint and a Rollback button, which rolls back.
+ */
+class FailureAndRollbackTest extends DeploymentTestBase {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final String LEAKED_TOKEN = "ghp_" + "Z".repeat(36);
+
+    @BeforeEach
+    void productionDeployedByAWorkflow() {
+        command(alice, "env add " + repository + " production github-workflow deploy.yml url=https://shop.example.com");
+        github.workflow("deploy.yml").failedRun(4201, Payloads.text(FailureAndRollbackTest.class, "logs/out-of-memory.log")
+                .replace("LEAKED", LEAKED_TOKEN).lines().toList());
+    }
+
+    @Test
+    void aDispatchedWorkflowIsFollowedByTheRunThatNamesItAndARunThatDoesNotIsIgnored() {
+        long id = deploy("main");
+
+        assertThat(github.dispatches()).singleElement().satisfies(body -> {
+            assertThat(body.path("ref").asString()).isEqualTo("main");
+            assertThat(body.path("inputs").path("ticolops_deployment").asString()).isEqualTo(String.valueOf(id));
+            assertThat(body.path("inputs").path("environment").asString()).isEqualTo("production");
+            assertThat(body.path("inputs").path("requested_by").asString()).isEqualTo("@" + alice);
+        });
+        await().atMost(WAIT).untilAsserted(() -> assertThat(message(id).toString())
+                .contains("Dispatched deploy.yml; its run is followed by its title, which must contain \\\"ticolops #" + id + "\\\" (run-name)."));
+        run(4100, "CI", "completed", Outcome.FAILURE);
+        run(4101, "Deploy production · ticolops #" + id, "in_progress", null);
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(deploymentMessages())
+                .containsExactly("Deployment #" + id + ": " + repository + " 3333333 (main) to production — building"));
+        assertThat(latestDeployment()).containsEntry("provider_id", "4101");
+    }
+
+    @Test
+    void aFailedRunShowsTheLogTailMaskedWithAHintAndARollbackButtonThatRollsBack() {
+        // GIVEN v1.0 deployed successfully, then main deployed and failing
+        long good = deploy("v1.0");
+        run(4200, "Deploy ticolops #" + good, "completed", Outcome.SUCCESS);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(latestDeployment()).containsEntry("status", "success"));
+        long bad = deploy("main");
+        run(4201, "Deploy ticolops #" + bad, "in_progress", null);
+
+        // WHEN its run fails
+        run(4201, "Deploy ticolops #" + bad, "completed", Outcome.FAILURE);
+
+        // THEN the message shows the end of the failing job's log with the token masked, the hint, and a Rollback button
+        await().atMost(WAIT).untilAsserted(() -> assertThat(deploymentMessages())
+                .contains("Deployment #" + bad + ": " + repository + " 3333333 (main) to production — failed"));
+        JsonNode message = message(bad);
+        assertThat(message.toString()).contains("FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory")
+                .contains("The build ran out of memory.").contains("GITHUB_TOKEN=••••").doesNotContain(LEAKED_TOKEN);
+        assertThat(message.path("message").path("sections").toString()).doesNotContain("line 1 of the build");
+        JsonNode button = message.path("message").path("buttons").valueStream().filter(b -> b.path("label").asString().equals("Roll back"))
+                .findFirst().orElseThrow();
+        assertThat(button.path("command").asString()).isEqualTo("rollback " + repository + " production");
+
+        // WHEN alice presses it
+        Ticolops.Response rolledBack = command(alice, button.path("command").asString());
+
+        // THEN v1.0 is deployed again through the same workflow, recorded as a rollback of the failed one
+        assertThat(rolledBack.text()).isEqualTo("Rolling back production to 1111111…");
+        Map<String, Object> rollback = latestDeployment();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(github.dispatches()).extracting(body -> body.path("ref").asString() + " #"
+                + body.path("inputs").path("ticolops_deployment").asString()).containsExactly("v1.0 #" + good, "main #" + bad, "v1.0 #" + rollback.get("id")));
+        assertThat(rollback).containsEntry("ref", "v1.0").containsEntry("sha", EARLIER);
+        assertThat(((Number) rollback.get("rollback_of")).longValue()).isEqualTo(bad);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(deploymentMessages())
+                .contains("Rollback #" + rollback.get("id") + ": " + repository + " 1111111 (v1.0) to production — queued"));
+    }
+
+    @Test
+    void aRollbackToANamedDeploymentGoesBackToThatOne() {
+        long first = deploy("v1.0");
+        run(4300, "ticolops #" + first, "completed", Outcome.SUCCESS);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(latestDeployment()).containsEntry("status", "success"));
+        long second = deploy("main");
+        run(4301, "ticolops #" + second, "completed", Outcome.SUCCESS);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(latestDeployment()).containsEntry("status", "success"));
+
+        assertThat(command(alice, "rollback " + repository + " production to " + first).text()).isEqualTo("Rolling back production to 1111111…");
+        assertThat(command(alice, "deployments " + repository).all()).contains("rollback of #" + second);
+    }
+
+    private long deploy(String ref) {
+        assertThat(command(alice, "deploy " + repository + " " + ref + " production").text()).startsWith("Deploying ");
+        long id = ((Number) latestDeployment().get("id")).longValue();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(latestDeployment()).containsEntry("status", "queued"));
+        return id;
+    }
+
+    /** GitHub's workflow_run delivery for a run in that state, signed with the repository's secret. */
+    private void run(long runId, String title, String status, Outcome outcome) {
+        String action = outcome != null ? "completed" : status.equals("in_progress") ? "in_progress" : "requested";
+        String body = Payloads.read("/com/ticolops/bot/deployment/workflow_run.json", repository).replace("RUN_ID", String.valueOf(runId))
+                .replace("TITLE", title).replace("ACTION", action).replace("STATUS", status)
+                .replace("CONCLUSION", outcome == null ? "null" : "\"" + (outcome == Outcome.FAILURE ? "failure" : outcome.id()) + "\"");
+        assertThat(ticolops.gitHubDelivery("workflow_run", UUID.randomUUID().toString(), body.getBytes(StandardCharsets.UTF_8), secret).status())
+                .isEqualTo(202);
+    }
+
+    private JsonNode message(long id) {
+        List<JsonNode> messages = ticolops.channelMessages(channel, 0).stream()
+                .filter(m -> m.path("message").path("text").asString().startsWith("Deployment #" + id + ":")).toList();
+        assertThat(messages).hasSize(1);
+        return messages.get(0);
+    }
+}
