@@ -1,5 +1,7 @@
 package com.ticolops.bot.deployment;
 
+import com.ticolops.bot.notification.NotificationKind;
+import com.ticolops.bot.notification.NotificationRequested;
 import com.ticolops.bot.repo.GitHosts;
 import com.ticolops.bot.repo.RepoException;
 import com.ticolops.bot.repo.Repositories;
@@ -223,11 +225,32 @@ class DeploymentProgress {
         announcements.publish(moved);
         announcements.previewInPullRequest(moved);
         if (status.finished()) {
+            tellTheRequester(moved);
             records.promoteNext(moved.environmentId()).ifPresent(next -> {
                 announcements.publish(records.find(next).orElseThrow());
                 events.publishEvent(new DeploymentStarted(next));
             });
         }
+    }
+
+    /** The person who asked hears how it ended wherever they chose ({@code notify}); an automatic deploy has nobody to tell. */
+    private void tellTheRequester(Deployment deployment) {
+        if (deployment.requestedBy() == null) {
+            return;
+        }
+        String outcome = switch (deployment.status()) {
+            case SUCCESS -> "succeeded";
+            case FAILED -> "failed";
+            default -> "was cancelled";
+        };
+        String subject = "Your deployment of " + deployment.repository().fullName() + " " + deployment.shortSha() + " to "
+                + deployment.environment() + " " + outcome;
+        String text = deployment.status() == DeploymentStatus.FAILED
+                ? Optional.ofNullable(deployment.failureHint()).or(() -> Optional.ofNullable(deployment.note())).orElse("")
+                : "";
+        String link = deployment.status() == DeploymentStatus.SUCCESS && deployment.environmentUrl() != null ? deployment.environmentUrl() : deployment.logsUrl();
+        events.publishEvent(new NotificationRequested(deployment.requestedBy(), NotificationKind.MY_DEPLOYMENTS, subject, text, link,
+                "deployment:" + deployment.id() + ":" + deployment.status().id(), deployment.projectId()));
     }
 
     private List<String> logTail(Deployment deployment, long runId) {

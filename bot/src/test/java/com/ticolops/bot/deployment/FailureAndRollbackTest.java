@@ -74,6 +74,11 @@ class FailureAndRollbackTest extends DeploymentTestBase {
         JsonNode button = message.path("message").path("buttons").valueStream().filter(b -> b.path("label").asString().equals("Roll back"))
                 .findFirst().orElseThrow();
         assertThat(button.path("command").asString()).isEqualTo("rollback " + repository + " production");
+        // AND alice, who asked, is told directly (her console direct messages), once for each deployment that ended
+        await().atMost(WAIT).untilAsserted(() -> assertThat(ticolops.channelTexts("@" + alice)).containsExactly(
+                "Your deployment of " + repository + " 1111111 to production succeeded",
+                "Your deployment of " + repository + " 3333333 to production failed\nThe build ran out of memory. Give the job more memory (a larger runner, "
+                        + "NODE_OPTIONS=--max-old-space-size=4096, -Xmx for the JVM) or build less at once."));
 
         // WHEN alice presses it
         Ticolops.Response rolledBack = command(alice, button.path("command").asString());
