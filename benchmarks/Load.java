@@ -68,6 +68,8 @@ public class Load {
 
     private static final String SECRET = "benchmark-secret";
     private static final int FAKE_SLACK_PORT = 8099;
+    private static final int FAKE_GITHUB_PORT = 8098;
+    private static final String DEPLOY_REPOSITORY = "bench/shop";
     /** Issue 9's criterion: the step search reports the highest offered rate whose acks have p99 below this. */
     private static final double ACK_P99_LIMIT_MS = 100;
     /** Issue 9's other criterion: the work after the ack keeps up if its backlog is gone this soon after the load. */
@@ -81,28 +83,33 @@ public class Load {
     private static final double SECONDS_PER_TICK = 1.0 / clockTicksPerSecond();
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0 || !List.of("slack-commands", "webhooks").contains(args[0])) {
+        if (args.length == 0 || !List.of("slack-commands", "deploy", "webhooks").contains(args[0])) {
             System.err.println("""
-                    usage: java benchmarks/Load.java slack-commands|webhooks [--rate N] [--seconds N] [--warmup N] [--port N] [--connections N] [--drain-timeout N]
+                    usage: java benchmarks/Load.java slack-commands|deploy|webhooks [--rate N] [--seconds N] [--warmup N] [--port N] [--connections N] [--drain-timeout N]
                            java benchmarks/Load.java webhooks --step [--targets ticolops,baseline] [--start N] [--factor N] [--bisections N] [--max-rate N]
                                 [--step-warmup N] [--step-seconds N] [--cpu-rate N] [--cpu-seconds N] [--baseline-port N] [--warmup N] [--port N] ...
                     (README.md, "Benchmarks", says what each does)""");
             System.exit(2);
         }
         Options options = new Options(args);
-        boolean slack = args[0].equals("slack-commands");
+        boolean deploy = args[0].equals("deploy");
+        boolean slack = args[0].equals("slack-commands") || deploy;
         int port = options.integer("port", 8181);
 
         AtomicInteger responseUrlPosts = new AtomicInteger();
         HttpServer fakeSlack = slack ? fakeSlack(responseUrlPosts) : null;
         Path home = Files.createTempDirectory("ticolops-bench");
-        Process server = startServer(port, home, slack);
+        AtomicInteger deploymentsCreated = new AtomicInteger();
+        HttpServer fakeGitHub = deploy ? fakeGitHub(options.integer("github-latency", 300), deploymentsCreated) : null;
+        Process server = startServer(port, home, slack, deploy);
         try {
             awaitReady(port, server);
             Database database = new Database(home);
             System.out.println(database.describe());
             Target ticolops = new Target("Ticolops", port, server, database, "webhook_deliveries", true);
-            if (slack) {
+            if (deploy) {
+                deploys(ticolops, home, options, responseUrlPosts, deploymentsCreated);
+            } else if (slack) {
                 slackCommands(ticolops, options, responseUrlPosts);
             } else if (options.flag("step")) {
                 webhookSteps(ticolops, home, options);
@@ -115,10 +122,58 @@ public class Load {
             if (fakeSlack != null) {
                 fakeSlack.stop(0);
             }
+            if (fakeGitHub != null) {
+                fakeGitHub.stop(0);
+            }
         }
     }
 
     // ---------------------------------------------------------------------------------------------------- scenarios
+
+    /**
+     * Issue 10's deploy scenario: signed {@code /ticolops deploy} commands over Slack HTTP, each to an environment of
+     * its own (a deployment holds its environment until GitHub reports on it, which this fake never does), against a
+     * GitHub whose every answer takes {@code --github-latency} ms.
+     */
+    static void deploys(Target ticolops, Path home, Options options, AtomicInteger responseUrlPosts, AtomicInteger deploymentsCreated) throws Exception {
+        int rate = options.integer("rate", 20);
+        int seconds = options.integer("seconds", 60);
+        int warmup = options.integer("warmup", 5);
+        SlackCommands slack = new SlackCommands(ticolops.port());
+        slack.setUp();
+        System.out.println(slack.setUp("repo connect github " + DEPLOY_REPOSITORY).lines().findFirst().orElse("").substring(0, 120));
+        System.out.println(slack.setUp("repo token github ghp_benchmark " + DEPLOY_REPOSITORY));
+        int environments = rate * (warmup + seconds);
+        System.out.printf("adding %,d environments to %s%n", environments, DEPLOY_REPOSITORY);
+        for (int n = 0; n < environments; n++) {
+            String reply = slack.setUp("env add " + DEPLOY_REPOSITORY + " bench-" + n + " github-deployments");
+            if (!reply.contains("Added environment bench-" + n)) {
+                throw new IllegalStateException("env add bench-" + n + " answered " + reply);
+            }
+        }
+        IntFunction<Request> deploy = n -> slack.command("deploy " + DEPLOY_REPOSITORY + " main bench-" + n, n);
+        load(ticolops, "warm-up", rate, 0, warmup, options.integer("connections", 256), deploy);
+        Cpu before = ticolops.cpu();
+        Stats stats = load(ticolops, "deploy commands", rate, 0, seconds, options.integer("connections", 256), n -> deploy.apply(rate * warmup + n));
+        Cpu cpu = ticolops.cpu().minus(before);
+        Thread.sleep(options.integer("settle", 5) * 1000L);
+
+        List<String> recorded = ticolops.database().query("select count(*), count(distinct environment_id), count(*) filter (where provider_id is not null) "
+                + "from deployments").get(0).lines().toList();
+        String[] counts = recorded.get(0).split("\\|");
+        long poolTimeouts;
+        try (Stream<String> log = Files.lines(home.resolve("server.log"))) {
+            poolTimeouts = log.filter(line -> line.contains("Connection is not available")).count();
+        }
+        Stats.header("deploy command ack (Slack HTTP)");
+        System.out.println(stats.row(seconds + " s"));
+        System.out.println();
+        System.out.println("| commands acknowledged (warm-up included) | deployments recorded | environments with one | started at GitHub (provider id stored) "
+                + "| deployments GitHub was asked to create | answered later through response_url | pool wait timeouts in the log | CPU per command |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
+        System.out.printf("| %,d | %s | %s | %s | %,d | %,d | %d | %s |%n", slack.acknowledged.get(), counts[0], counts[1], counts[2], deploymentsCreated.get(),
+                responseUrlPosts.get(), poolTimeouts, cpu.per(stats.acknowledged()));
+    }
 
     static void slackCommands(Target ticolops, Options options, AtomicInteger responseUrlPosts) throws Exception {
         int rate = options.integer("rate", 50);
@@ -662,11 +717,20 @@ public class Load {
             this.port = port;
         }
 
+        /** Deploy commands answered 2xx, counted as they are acknowledged. */
+        final AtomicInteger acknowledged = new AtomicInteger();
+
         void setUp() throws IOException {
-            Response created = exchange(port, command("project create bench-" + Long.toString(System.nanoTime(), 36), -1));
-            if (created.status() != 200) {
-                throw new IllegalStateException("project create failed: " + created.status() + " " + created.body());
+            setUp("project create bench-" + Long.toString(System.nanoTime(), 36));
+        }
+
+        /** @return the reply's body */
+        String setUp(String text) throws IOException {
+            Response response = exchange(port, command(text, -1));
+            if (response.status() != 200) {
+                throw new IllegalStateException(text + " failed: " + response.status() + " " + response.body());
             }
+            return response.body();
         }
 
         Request send(int n) {
@@ -692,7 +756,7 @@ public class Load {
                     .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
             String timestamp = Long.toString(System.currentTimeMillis() / 1000);
             byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
-            return Request.post("/slack/events", bytes, () -> { }, "Content-Type", "application/x-www-form-urlencoded",
+            return Request.post("/slack/events", bytes, acknowledged::incrementAndGet, "Content-Type", "application/x-www-form-urlencoded",
                     "X-Slack-Request-Timestamp", timestamp, "X-Slack-Signature", "v0=" + hmac(SECRET, ("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8)));
         }
     }
@@ -996,6 +1060,71 @@ public class Load {
         return server;
     }
 
+    /**
+     * GitHub's REST API as far as connecting {@link #DEPLOY_REPOSITORY} with a token and deploying it through the
+     * Deployments API need, each answer after {@code latencyMillis}.
+     */
+    private static HttpServer fakeGitHub(int latencyMillis, AtomicInteger deploymentsCreated) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", FAKE_GITHUB_PORT), 500);
+        String base = "http://localhost:" + FAKE_GITHUB_PORT;
+        String repo = "/repos/" + DEPLOY_REPOSITORY;
+        String commit = """
+                {"sha": "3333333333333333333333333333333333333333", "html_url": "https://github.com/%s/commit/3333333", "commit": {"message": "Ship it",
+                 "author": {"name": "Bench", "email": "bench@example.com", "date": "2026-11-30T10:00:00Z"}}}""".formatted(DEPLOY_REPOSITORY);
+        server.createContext("/", exchange -> {
+            try (InputStream body = exchange.getRequestBody()) {
+                body.readAllBytes();
+            }
+            try {
+                Thread.sleep(latencyMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            String method = exchange.getRequestMethod();
+            String path = exchange.getRequestURI().getPath();
+            int status = 200;
+            String json;
+            if (path.equals("/user")) {
+                json = "{\"login\": \"bench\", \"id\": 1, \"type\": \"User\"}";
+            } else if (path.equals(repo)) {
+                json = """
+                        {"id": 42, "name": "shop", "full_name": "%s", "owner": {"login": "bench", "id": 1, "type": "Organization"}, "private": false,
+                         "html_url": "https://github.com/%s", "url": "%s%s", "default_branch": "main", "permissions": {"admin": true, "push": true, "pull": true}}"""
+                        .formatted(DEPLOY_REPOSITORY, DEPLOY_REPOSITORY, base, repo);
+            } else if (method.equals("POST") && path.equals(repo + "/hooks")) {
+                status = 201;
+                json = "{\"type\": \"Repository\", \"id\": 4242, \"name\": \"web\", \"active\": true, \"events\": [\"push\"], \"config\": {}}";
+            } else if (path.startsWith(repo + "/commits/")) {
+                json = commit;
+            } else if (path.equals(repo + "/commits")) {
+                json = "[" + commit + "]";
+            } else if (path.startsWith(repo + "/compare/")) {
+                json = "{\"status\": \"ahead\", \"ahead_by\": 1, \"behind_by\": 0, \"total_commits\": 1, \"commits\": [" + commit + "]}";
+            } else if (method.equals("POST") && path.equals(repo + "/deployments")) {
+                status = 201;
+                int id = deploymentsCreated.incrementAndGet();
+                json = """
+                        {"id": %d, "url": "%s%s/deployments/%d", "sha": "3333333333333333333333333333333333333333", "ref": "main", "task": "deploy",
+                         "environment": "bench", "creator": {"login": "bench", "id": 1}, "created_at": "2026-12-01T12:00:00Z",
+                         "updated_at": "2026-12-01T12:00:00Z"}""".formatted(id, base, repo, id);
+            } else if (path.startsWith(repo + "/contents")) {
+                json = "[]";
+            } else {
+                status = 404;
+                json = "{\"message\": \"Not Found\"}";
+            }
+            byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(status, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        // Every request sleeps through its latency: enough threads that GitHub's latency is all a caller waits for.
+        server.setExecutor(Executors.newFixedThreadPool(200));
+        server.start();
+        return server;
+    }
+
     private static Path jar() {
         Path jar = Path.of("bot/target/ticolops.jar");
         if (!Files.exists(jar)) {
@@ -1008,7 +1137,7 @@ public class Load {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private static Process startServer(int port, Path home, boolean slack) throws IOException {
+    private static Process startServer(int port, Path home, boolean slack, boolean github) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(java(), "-Xmx512m", "-jar", jar().toString())
                 .redirectErrorStream(true).redirectOutput(home.resolve("server.log").toFile());
         Map<String, String> env = builder.environment();
@@ -1016,6 +1145,9 @@ public class Load {
         env.put("TICOLOPS_HOME", home.toString());
         env.put("TICOLOPS_GITHUB_WEBHOOK_SECRET", SECRET);
         env.put("TICOLOPS_GITLAB_WEBHOOK_SECRET", SECRET);
+        if (github) {
+            env.put("TICOLOPS_GITHUB_API_URL", "http://localhost:" + FAKE_GITHUB_PORT);
+        }
         if (slack) {
             env.put("TICOLOPS_SLACK_BOT_TOKEN", "xoxb-benchmark");
             env.put("TICOLOPS_SLACK_SIGNING_SECRET", SECRET);
