@@ -31,6 +31,7 @@ class TableOwnershipTest {
             Map.entry("repository_commits", "bot.history"), Map.entry("pull_requests", "bot.history"),
             Map.entry("pull_request_reviews", "bot.history"), Map.entry("pipeline_runs", "bot.history"),
             Map.entry("deployment_statuses", "bot.history"),
+            Map.entry("api_tokens", "bot.token"),
             Map.entry("webhook_deliveries", "integrations.git"), Map.entry("console_messages", "integrations.console"),
             Map.entry("slack_requests", "integrations.slack"), Map.entry("announcement_messages", "integrations.chat"),
             // Libraries' own tables, reached only through their APIs.
