@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -128,13 +129,16 @@ public class Activities {
                 .query(Activities::activity).list();
     }
 
-    /** Of these activities, the ones still going on: not ended and, unless they are work on a branch, seen since {@code since}. */
-    public List<Activity> live(Collection<Long> ids, Instant since) {
+    /**
+     * Of these activities, the ones still going on: not ended and, when {@code seenSince} is given, seen since then.
+     * Without it, work on a branch counts until the branch merges, closes or is deleted.
+     */
+    public List<Activity> live(Collection<Long> ids, Optional<Instant> seenSince) {
         return jdbc.sql("select " + COLUMNS + " " + """
                          from activities where id = any(cast(:ids as bigint[])) and ended_at is null
-                          and (source in ('push', 'pull_request') or last_seen_at >= :since)""")
+                          and (cast(:since as timestamptz) is null or last_seen_at >= :since)""")
                 .param("ids", ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}")))
-                .param("since", Timestamp.from(since))
+                .param("since", seenSince.map(Timestamp::from).orElse(null))
                 .query(Activities::activity).list();
     }
 

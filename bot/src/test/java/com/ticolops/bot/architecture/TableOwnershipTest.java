@@ -32,7 +32,7 @@ class TableOwnershipTest {
             Map.entry("pull_request_reviews", "bot.history"), Map.entry("pipeline_runs", "bot.history"),
             Map.entry("deployment_statuses", "bot.history"),
             Map.entry("api_tokens", "bot.token"),
-            Map.entry("activities", "bot.activity"), Map.entry("presence", "bot.activity"),
+            Map.entry("activities", "bot.activity"), Map.entry("presence", "bot.activity"), Map.entry("conflicts", "bot.conflict"),
             Map.entry("webhook_deliveries", "integrations.git"), Map.entry("console_messages", "integrations.console"),
             Map.entry("slack_requests", "integrations.slack"), Map.entry("announcement_messages", "integrations.chat"),
             // Libraries' own tables, reached only through their APIs.
