@@ -65,7 +65,7 @@ class ActivityController {
         String location = refusing(() -> Activities.location(request.location()), "location");
         ActivityType type = request.type() == null ? ActivityType.CODING : ActivityType.of(request.type()).orElseThrow(() -> new ApiException(
                 HttpStatus.BAD_REQUEST, "invalid_activity", "type is one of " + String.join(", ", ActivityType.ids()), Map.of("field", "type")));
-        ProjectRef project = refusing(() -> presence.projectFor(caller.userId(), Optional.ofNullable(request.project())), "project");
+        ProjectRef project = refusing(() -> presence.projectFor(caller.userId(), Optional.ofNullable(request.project()).filter(p -> !p.isBlank())), "project");
         Activity recorded = activities.record(project.id(), Person.user(caller.userId()), List.of(location), type, Source.REST,
                 trimmed(request.repository()), trimmed(request.branch()), null).get(0);
         return ResponseEntity.status(HttpStatus.CREATED).body(Envelope.of(view(project, recorded)));

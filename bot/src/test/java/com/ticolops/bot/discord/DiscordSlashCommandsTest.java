@@ -72,7 +72,8 @@ class DiscordSlashCommandsTest extends DiscordEndToEnd {
             }
         }
 
-        assertThat(registered).containsExactlyInAnyOrderElementsOf(commands.commands().stream().map(DiscordSlashCommandsTest::expected).toList());
+        List<CommandSpec> specs = commands.commands();
+        assertThat(registered).containsExactlyInAnyOrderElementsOf(specs.stream().map(spec -> expected(spec, specs)).toList());
     }
 
     @Test
@@ -160,8 +161,10 @@ class DiscordSlashCommandsTest extends DiscordEndToEnd {
         return text.toString();
     }
 
-    private static String expected(CommandSpec spec) {
-        StringBuilder text = new StringBuilder(spec.name());
+    /** A one-word command whose word is also a group (working beside working stop) joins the group as "new": Discord has no other way. */
+    private static String expected(CommandSpec spec, List<CommandSpec> specs) {
+        boolean alsoAGroup = !spec.name().contains(" ") && specs.stream().anyMatch(other -> other.name().startsWith(spec.name() + " "));
+        StringBuilder text = new StringBuilder(alsoAGroup ? spec.name() + " new" : spec.name());
         for (OptionSpec option : spec.options()) {
             text.append(' ').append(option.name().toLowerCase(Locale.ROOT)).append(':').append(option.type() == OptionType.USER ? "user" : "string");
             option.choices().forEach(choice -> text.append('|').append(choice));

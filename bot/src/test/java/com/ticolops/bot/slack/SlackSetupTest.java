@@ -36,7 +36,8 @@ class SlackSetupTest extends SlackTestBase {
 
         List<String> commands = new ArrayList<>();
         manifest.path("features").path("slash_commands").forEach(c -> commands.add(c.path("command").asString()));
-        assertThat(commands).containsExactly("/ticolops", "/link", "/member", "/project", "/repo", "/subscribe", "/subscriptions", "/unsubscribe");
+        assertThat(commands).containsExactly("/ticolops", "/conflicts", "/link", "/member", "/project", "/repo", "/subscribe", "/subscriptions",
+                "/token", "/tz", "/unsubscribe", "/working");
         manifest.path("features").path("slash_commands").forEach(command -> {
             if (command.has("usage_hint")) {
                 assertThat(command.path("usage_hint").asString()).as(command.path("command").asString()).isNotBlank();
