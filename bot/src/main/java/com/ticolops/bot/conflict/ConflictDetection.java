@@ -38,7 +38,9 @@ class ConflictDetection {
 
     @ApplicationModuleListener
     void on(ActivityRecorded recorded) {
-        candidates(recorded.projectId(), recorded.activities(), Instant.now().minus(properties.window()))
+        // One order for every listener, so two that lock the same conflicts lock them in the same order and never deadlock.
+        candidates(recorded.projectId(), recorded.activities(), Instant.now().minus(properties.window())).stream()
+                .sorted(java.util.Comparator.comparing((Candidate c) -> c.kind()).thenComparing(Candidate::key))
                 .forEach(candidate -> conflicts.record(recorded.projectId(), candidate));
     }
 
