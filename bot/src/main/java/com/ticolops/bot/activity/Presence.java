@@ -37,22 +37,25 @@ class Presence {
 
     private final JdbcClient jdbc;
     private final Activities activities;
+    private final Heartbeats heartbeats;
     private final Projects projects;
     private final PresenceProperties properties;
     private final Clock clock;
 
-    Presence(JdbcClient jdbc, Activities activities, Projects projects, PresenceProperties properties) {
+    Presence(JdbcClient jdbc, Activities activities, Heartbeats heartbeats, Projects projects, PresenceProperties properties) {
         this.jdbc = jdbc;
         this.activities = activities;
+        this.heartbeats = heartbeats;
         this.projects = projects;
         this.properties = properties;
         this.clock = Clock.systemUTC();
     }
 
-    /** @return when the user was seen, i.e. now */
+    /** @return when the user was seen, i.e. now; stored within {@link Heartbeats#FLUSH_MILLIS} */
     Instant heartbeat(long userId) {
-        activities.touch(userId);
-        return clock.instant();
+        Instant now = clock.instant();
+        heartbeats.beat(userId, now);
+        return now;
     }
 
     /** @throws ActivityException UNKNOWN_ZONE, and nothing is changed */

@@ -113,6 +113,17 @@ class ActivityAndPresenceTest {
     }
 
     @Test
+    void aHeartbeatAloneMakesSomeoneOnlineWithinASecond() {
+        String token = token(bob, "activity:write");
+
+        Ticolops.Response heartbeat = ticolops.post("/api/v1/presence/heartbeat", "", bearer(token));
+
+        assertThat(heartbeat.status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(whoLine(bob))
+                .isEqualTo("@" + bob + " — online — on nothing they named — time zone not set"));
+    }
+
+    @Test
     void aHeartbeatWithoutATokenIs401AndChangesNothing() {
         long bobId = userId(bob);
 
