@@ -83,9 +83,9 @@ public class Load {
     private static final double SECONDS_PER_TICK = 1.0 / clockTicksPerSecond();
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0 || !List.of("slack-commands", "deploy", "webhooks").contains(args[0])) {
+        if (args.length == 0 || !List.of("slack-commands", "deploy", "webhooks", "presence").contains(args[0])) {
             System.err.println("""
-                    usage: java benchmarks/Load.java slack-commands|deploy|webhooks [--rate N] [--seconds N] [--warmup N] [--port N] [--connections N] [--drain-timeout N]
+                    usage: java benchmarks/Load.java slack-commands|deploy|webhooks|presence [--rate N] [--seconds N] [--warmup N] [--port N] [--connections N] [--drain-timeout N]
                            java benchmarks/Load.java webhooks --step [--targets ticolops,baseline] [--start N] [--factor N] [--bisections N] [--max-rate N]
                                 [--step-warmup N] [--step-seconds N] [--cpu-rate N] [--cpu-seconds N] [--baseline-port N] [--warmup N] [--port N] ...
                     (README.md, "Benchmarks", says what each does)""");
@@ -111,6 +111,8 @@ public class Load {
                 deploys(ticolops, home, options, responseUrlPosts, deploymentsCreated);
             } else if (slack) {
                 slackCommands(ticolops, options, responseUrlPosts);
+            } else if (args[0].equals("presence")) {
+                presence(ticolops, options);
             } else if (options.flag("step")) {
                 webhookSteps(ticolops, home, options);
             } else {
@@ -192,6 +194,45 @@ public class Load {
         System.out.println("| CPU per command | JVM resident memory at the end | replies sent later through response_url (whole run) |");
         System.out.println("|---|---|---|");
         System.out.printf("| %s | %s | %d |%n", cpu.per(stats.acknowledged()), ticolops.memory(), responseUrlPosts.get());
+    }
+
+    /**
+     * Heartbeats, then activities across many people and files, each with a personal token over the REST API. Conflict
+     * detection runs after each activity's commit; its latency is read from the event publication registry (from the
+     * activity's commit to the detection listener's completion, queueing included).
+     */
+    static void presence(Target ticolops, Options options) throws Exception {
+        int seconds = options.integer("seconds", 60);
+        int warmup = options.integer("warmup", 15);
+        Presence scenario = new Presence(ticolops, options.integer("users", 2000), options.integer("files", 50_000));
+        scenario.setUp();
+        int heartbeatRate = options.integer("heartbeat-rate", 1000);
+        phase(ticolops, "heartbeat warm-up", heartbeatRate, 0, warmup, options, scenario::heartbeat);
+        Step heartbeats = phase(ticolops, "heartbeats", heartbeatRate, 0, seconds, options, scenario::heartbeat);
+        int activityRate = options.integer("activity-rate", 500);
+        phase(ticolops, "activity warm-up", activityRate, 0, warmup, options, scenario::activity);
+        String since = ticolops.database().query("select now()").get(0);
+        Cpu before = ticolops.cpu();
+        Step activities = phase(ticolops, "activities", activityRate, 0, seconds, options, scenario::activity);
+        Cpu cpu = ticolops.cpu().minus(before);
+        String[] detection = ticolops.database().query("""
+                select count(*), round(percentile_cont(0.5) within group (order by ms)::numeric, 1),
+                       round(percentile_cont(0.99) within group (order by ms)::numeric, 1), round(max(ms)::numeric, 1)
+                from (select extract(epoch from completion_date - publication_date) * 1000 as ms from event_publication
+                      where listener_id like '%ConflictDetection%' and publication_date >= '""" + since + "' and completion_date is not null) d")
+                .get(0).split("\\|");
+        String[] counts = ticolops.database().query("select (select count(*) from activities), (select count(*) from conflicts), "
+                + "(select count(*) from conflicts where resolved_at is null)").get(0).split("\\|");
+
+        Stats.header("presence heartbeat ack");
+        System.out.println(heartbeats.stats().row(seconds + " s"));
+        Stats.header("activity ack (POST /api/v1/activities)");
+        System.out.println(activities.stats().row(seconds + " s"));
+        System.out.println();
+        System.out.println("| conflict detection per activity | detections | p50 ms | p99 ms | max ms | activity rows | conflicts (open) | CPU per activity | JVM resident memory (peak) | backlog at the end |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+        System.out.printf("| commit to detected | %s | %s | %s | %s | %s | %s (%s) | %s | %s | %s |%n", detection[0], detection[1], detection[2], detection[3],
+                counts[0], counts[1], counts[2], cpu.per(activities.stats().acknowledged()), ticolops.memory(), activities.drain());
     }
 
     /** Fixed rate, all shared fixtures, 5 % redeliveries: the conformance set under load. */
@@ -352,7 +393,11 @@ public class Load {
     }
 
     private static String console(Target target, String channel, String text) throws IOException {
-        byte[] body = String.format("{\"user\":\"bench\",\"channel\":\"%s\",\"text\":\"%s\"}", channel, text).getBytes(StandardCharsets.UTF_8);
+        return console(target, "bench", channel, text);
+    }
+
+    private static String console(Target target, String user, String channel, String text) throws IOException {
+        byte[] body = String.format("{\"user\":\"%s\",\"channel\":\"%s\",\"text\":\"%s\"}", user, channel, text).getBytes(StandardCharsets.UTF_8);
         Response response = exchange(target.port(), Request.post("/api/v1/console/commands", body, () -> { }, "Content-Type", "application/json"));
         if (response.status() != 200) {
             throw new IllegalStateException(text + " answered " + response.status() + ": " + response.body());
@@ -758,6 +803,56 @@ public class Load {
             byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
             return Request.post("/slack/events", bytes, acknowledged::incrementAndGet, "Content-Type", "application/x-www-form-urlencoded",
                     "X-Slack-Request-Timestamp", timestamp, "X-Slack-Signature", "v0=" + hmac(SECRET, ("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    /**
+     * {@code users} members of one project, each with a personal token (made in chat, as people make theirs), sending
+     * heartbeats, and activities on {@code files} files in directories of 100: every activity lands somewhere a few
+     * others have been within the last minutes, so detection finds and updates conflicts all along.
+     */
+    static final class Presence {
+
+        private static final Pattern TOKEN = Pattern.compile("tcp_[A-Za-z0-9_-]{43}");
+        private static final String[] TYPES = {"coding", "coding", "reviewing", "testing"};
+
+        private final Target target;
+        private final int users;
+        private final int files;
+        private final List<String> tokens = new ArrayList<>();
+
+        Presence(Target target, int users, int files) {
+            this.target = target;
+            this.users = users;
+            this.files = files;
+        }
+
+        void setUp() throws IOException {
+            String run = runId("presence");
+            long start = System.nanoTime();
+            console(target, run, "/ticolops project create " + run);
+            for (int u = 0; u < users; u++) {
+                String user = run + "-u" + u;
+                console(target, run, "/ticolops member add @" + user);
+                Matcher token = TOKEN.matcher(console(target, user, run, "/ticolops token create bench activity:write"));
+                if (!token.find()) {
+                    throw new IllegalStateException("token create showed no token for " + user);
+                }
+                tokens.add(token.group());
+            }
+            System.out.printf("%,d members with a token each, in %.0f s%n", users, (System.nanoTime() - start) / 1e9);
+        }
+
+        Request heartbeat(int n) {
+            return Request.post("/api/v1/presence/heartbeat", new byte[0], () -> { }, "Authorization", "Bearer " + tokens.get(n % users));
+        }
+
+        /** Spread by two large primes, so that consecutive requests are different people on unrelated files. */
+        Request activity(int n) {
+            int file = (int) ((n * 104_729L) % files);
+            String body = "{\"location\":\"src/m" + file / 100 + "/f" + file % 100 + ".py\",\"type\":\"" + TYPES[n % TYPES.length] + "\"}";
+            return Request.post("/api/v1/activities", body.getBytes(StandardCharsets.UTF_8), () -> { }, "Content-Type", "application/json",
+                    "Authorization", "Bearer " + tokens.get((int) ((n * 7_919L) % users)));
         }
     }
 

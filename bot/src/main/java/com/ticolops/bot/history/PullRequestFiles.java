@@ -12,7 +12,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -37,11 +39,16 @@ class PullRequestFiles {
     private final Repositories repositories;
     private final GitHosts hosts;
     private final JdbcClient jdbc;
+    private final TransactionOperations transactions;
+    private final ApplicationEventPublisher events;
 
-    PullRequestFiles(Repositories repositories, GitHosts hosts, JdbcClient jdbc) {
+    PullRequestFiles(Repositories repositories, GitHosts hosts, JdbcClient jdbc, TransactionOperations transactions,
+                     ApplicationEventPublisher events) {
         this.repositories = repositories;
         this.hosts = hosts;
         this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.events = events;
     }
 
     /**
@@ -70,7 +77,13 @@ class PullRequestFiles {
             log.warn("The files of {} {}#{} were not stored: {}", pr.provider().id(), pr.repository(), pr.number(), e.getMessage());
             return;
         }
-        store(repository.get().id(), pr, files, Instant.now());
+        // A short transaction of its own, after the API call: the files and the event that announces them commit together.
+        transactions.executeWithoutResult(status -> {
+            if (store(repository.get().id(), pr, files, Instant.now())) {
+                events.publishEvent(new PullRequestFilesChecked(pr.provider(), pr.repository(), repository.get().projectId(), pr.number(),
+                        pr.author(), pr.sourceBranch(), pr.targetBranch(), files));
+            }
+        });
     }
 
     /**
@@ -79,8 +92,9 @@ class PullRequestFiles {
      * touching the files. Of two answers the later one wins, whichever is written last: the API always lists the
      * request's current files.
      */
-    private void store(long repositoryId, PullRequestChanged pr, List<String> files, Instant checkedAt) {
-        jdbc.sql("""
+    /** @return whether this answer was stored, i.e. no later one was there already */
+    private boolean store(long repositoryId, PullRequestChanged pr, List<String> files, Instant checkedAt) {
+        return jdbc.sql("""
                         insert into pull_requests (repository_id, number, title, author, source_branch, target_branch, state, draft, labels,
                                                    files, files_checked_at)
                         values (:repository, :number, :title, :author, :source, :target, :state, :draft, cast(:labels as text[]),
@@ -91,7 +105,7 @@ class PullRequestFiles {
                 .param("source", pr.sourceBranch()).param("target", pr.targetBranch()).param("state", RepositoryFacts.state(pr))
                 .param("draft", pr.draft()).param("labels", RepositoryFacts.textArray(pr.labels()))
                 .param("files", RepositoryFacts.textArray(files)).param("checked", Timestamp.from(checkedAt))
-                .update();
+                .update() > 0;
     }
 
     private boolean arrivedWithin(PullRequestChanged pr, Duration window) {

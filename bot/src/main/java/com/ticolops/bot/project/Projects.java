@@ -2,6 +2,7 @@ package com.ticolops.bot.project;
 
 import com.ticolops.bot.command.ProjectRef;
 import com.ticolops.integrations.chat.Conversation;
+import com.ticolops.integrations.chat.Platform;
 import com.ticolops.bot.command.Role;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -27,10 +28,10 @@ public class Projects {
         this.jdbc = jdbc;
     }
 
-    record Member(long userId, String displayName, Role role) {
+    public record Member(long userId, String displayName, Role role) {
     }
 
-    record Summary(ProjectRef project, Role role) {
+    public record Summary(ProjectRef project, Role role) {
     }
 
     record Details(ProjectRef project, String createdBy, OffsetDateTime createdAt, int members, int channels) {
@@ -131,20 +132,31 @@ public class Projects {
                 .query((row, n) -> role(row.getString("role"))).optional();
     }
 
-    List<Summary> projectsOf(long userId) {
+    public List<Summary> projectsOf(long userId) {
         return jdbc.sql("select p.id, p.name, m.role from project_members m join projects p on p.id = m.project_id where m.user_id = ? order by lower(p.name)")
                 .param(userId)
                 .query((row, n) -> new Summary(new ProjectRef(row.getLong("id"), row.getString("name")), role(row.getString("role"))))
                 .list();
     }
 
-    List<Member> members(long projectId) {
+    public List<Member> members(long projectId) {
         return jdbc.sql("""
                         select m.user_id, u.display_name, m.role from project_members m join users u on u.id = m.user_id
                         where m.project_id = ? order by case m.role when 'admin' then 0 when 'maintainer' then 1 else 2 end, lower(u.display_name)""")
                 .param(projectId)
                 .query((row, n) -> new Member(row.getLong("user_id"), row.getString("display_name"), role(row.getString("role"))))
                 .list();
+    }
+
+    /** The chat channels that follow the project, where its announcements go. */
+    public List<Conversation> channelsOf(long projectId) {
+        return jdbc.sql("select platform, external_id from channels where project_id = ? order by platform, external_id").param(projectId)
+                .query((row, n) -> new Conversation(Platform.valueOf(row.getString("platform").toUpperCase(Locale.ROOT)), row.getString("external_id")))
+                .list();
+    }
+
+    public Optional<ProjectRef> named(String name) {
+        return byName(name);
     }
 
     Details details(ProjectRef project) {

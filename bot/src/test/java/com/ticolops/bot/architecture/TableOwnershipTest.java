@@ -38,6 +38,8 @@ class TableOwnershipTest {
             Map.entry("environment_locks", "bot.deployment"), Map.entry("autodeploys", "bot.deployment"), Map.entry("deployments", "bot.deployment"),
             Map.entry("deployment_commits", "bot.deployment"), Map.entry("deployment_confirmations", "bot.deployment"),
             Map.entry("deployment_audit", "bot.deployment"),
+            Map.entry("api_tokens", "bot.token"),
+            Map.entry("activities", "bot.activity"), Map.entry("presence", "bot.activity"), Map.entry("conflicts", "bot.conflict"),
             Map.entry("webhook_deliveries", "integrations.git"), Map.entry("console_messages", "integrations.console"),
             Map.entry("slack_requests", "integrations.slack"), Map.entry("announcement_messages", "integrations.chat"),
             // Libraries' own tables, reached only through their APIs.

@@ -127,6 +127,7 @@ class CommandParityTest {
             }
             return result.replace(prefix, "PREFIX")
                     .replaceAll("[0-9a-f]{64}", "SECRET")
+                    .replaceAll("tcp_[A-Za-z0-9_-]{43}", "TOKEN")
                     .replaceAll("reference [0-9a-f]{8}", "reference REF")
                     .replaceAll("\\*", "")
                     .replaceAll("\\s+", " ").trim();

@@ -36,8 +36,8 @@ class SlackSetupTest extends SlackTestBase {
 
         List<String> commands = new ArrayList<>();
         manifest.path("features").path("slash_commands").forEach(c -> commands.add(c.path("command").asString()));
-        assertThat(commands).containsExactly("/ticolops", "/audit", "/autodeploy", "/deploy", "/deployments", "/env", "/link", "/member", "/notify",
-                "/project", "/repo", "/rollback", "/subscribe", "/subscriptions", "/unsubscribe");
+        assertThat(commands).containsExactly("/ticolops", "/audit", "/autodeploy", "/conflicts", "/deploy", "/deployments", "/env", "/link", "/member",
+                "/notify", "/project", "/repo", "/rollback", "/subscribe", "/subscriptions", "/token", "/tz", "/unsubscribe", "/working");
         manifest.path("features").path("slash_commands").forEach(command -> {
             if (command.has("usage_hint")) {
                 assertThat(command.path("usage_hint").asString()).as(command.path("command").asString()).isNotBlank();

@@ -1,6 +1,7 @@
 package com.ticolops.integrations.git;
 
 import java.util.List;
+import java.util.Optional;
 
 /** What the domain asks of GitHub's or GitLab's API about a repository; one implementation per provider. */
 public interface GitHostClient {
@@ -38,4 +39,13 @@ public interface GitHostClient {
      * @throws GitHostException NOT_FOUND when the repository or the request is unknown or hidden
      */
     List<String> pullRequestFiles(GitHostAccess access, String repository, int number);
+
+    /**
+     * Whether a pull (merge) request can be merged into its target as things stand: false when it has conflicts
+     * (GitHub's {@code mergeable_state: dirty}, GitLab's {@code has_conflicts}), empty while the provider is still
+     * working it out, as both do for a while after a push.
+     *
+     * @throws GitHostException NOT_FOUND when the repository or the request is unknown or hidden
+     */
+    Optional<Boolean> mergeable(GitHostAccess access, String repository, int number);
 }

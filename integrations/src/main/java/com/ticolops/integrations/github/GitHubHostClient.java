@@ -9,9 +9,11 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.kohsuke.github.GHEvent;
+import org.kohsuke.github.GHPullRequest;
 import org.kohsuke.github.GHPullRequestFileDetail;
 import org.kohsuke.github.GHRepository;
 import org.springframework.stereotype.Component;
@@ -88,5 +90,17 @@ class GitHubHostClient implements GitHostClient {
     public List<String> pullRequestFiles(GitHostAccess access, String repository, int number) {
         return GitHubApis.call(access, () -> GitHubApis.github(access).getRepository(repository).getPullRequest(number).listFiles().withPageSize(100).toList()
                 .stream().map(GHPullRequestFileDetail::getFilename).toList());
+    }
+
+    /** {@code mergeable} is null while GitHub computes it (the first read after a push starts that); {@code dirty} means conflicts. */
+    @Override
+    public Optional<Boolean> mergeable(GitHostAccess access, String repository, int number) {
+        return GitHubApis.call(access, () -> {
+            GHPullRequest pr = GitHubApis.github(access).getRepository(repository).getPullRequest(number);
+            if ("dirty".equals(pr.getMergeableState())) {
+                return Optional.of(false);
+            }
+            return Optional.ofNullable(pr.getMergeable());
+        });
     }
 }

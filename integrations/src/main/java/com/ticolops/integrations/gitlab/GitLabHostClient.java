@@ -7,8 +7,10 @@ import com.ticolops.integrations.git.GitProvider;
 import com.ticolops.integrations.git.WebhookEvent;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 import org.gitlab4j.api.models.AccessLevel;
+import org.gitlab4j.api.models.MergeRequest;
 import org.gitlab4j.api.models.Permissions;
 import org.gitlab4j.api.models.Project;
 import org.gitlab4j.api.models.ProjectAccess;
@@ -100,5 +102,19 @@ class GitLabHostClient implements GitHostClient {
     public List<String> pullRequestFiles(GitHostAccess access, String repository, int number) {
         return GitLabApis.call(access, api -> api.getMergeRequestApi().getDiffs(repository, (long) number).stream()
                 .map(diff -> Boolean.TRUE.equals(diff.getDeletedFile()) ? diff.getOldPath() : diff.getNewPath()).toList());
+    }
+
+    /** GitLab says {@code unchecked} or {@code checking} (also as {@code detailed_merge_status}) until it has looked. */
+    @Override
+    public Optional<Boolean> mergeable(GitHostAccess access, String repository, int number) {
+        return GitLabApis.call(access, api -> {
+            MergeRequest mr = api.getMergeRequestApi().getMergeRequest(repository, (long) number);
+            if (Boolean.TRUE.equals(mr.getHasConflicts()) || "cannot_be_merged".equals(mr.getMergeStatus())) {
+                return Optional.of(false);
+            }
+            boolean checking = Set.of("unchecked", "checking", "cannot_be_merged_recheck").contains(String.valueOf(mr.getMergeStatus()))
+                    || Set.of("unchecked", "checking", "preparing", "approvals_syncing").contains(String.valueOf(mr.getDetailedMergeStatus()));
+            return checking ? Optional.<Boolean>empty() : Optional.of(true);
+        });
     }
 }

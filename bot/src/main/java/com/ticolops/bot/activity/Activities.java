@@ -1,0 +1,194 @@
+package com.ticolops.bot.activity;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records who works where and answers who else is near a location. Every question is an index probe on the
+ * activities table (by location and its prefixes, by directory, by branch) bounded by a time window, so its cost grows
+ * with the people at work now, never with history.
+ */
+@Service
+public class Activities {
+
+    static final int MAX_LOCATION = 500;
+    private static final String COLUMNS = "id, project_id, user_id, person, location, type, source, repository, branch, pull_request, started_at, last_seen_at";
+
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+
+    Activities(JdbcClient jdbc, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.events = events;
+    }
+
+    /** What is being worked on, as a person names it: free text, trimmed, without a leading {@code ./} or {@code /}. */
+    static String location(String text) {
+        String location = text.strip().replaceFirst("^(\\./|/)+", "").replaceFirst("/+$", "");
+        if (location.isEmpty()) {
+            throw new ActivityException(ActivityException.Reason.EMPTY_LOCATION, text);
+        }
+        if (location.length() > MAX_LOCATION) {
+            throw new ActivityException(ActivityException.Reason.LOCATION_TOO_LONG, Integer.toString(location.length()));
+        }
+        return location;
+    }
+
+    static String directory(String location) {
+        int slash = location.lastIndexOf('/');
+        return slash < 0 ? "" : location.substring(0, slash);
+    }
+
+    /**
+     * Records (or refreshes) a person's work at each location and publishes {@link ActivityRecorded}. Locations must
+     * have been through {@link #location(String)}.
+     */
+    @Transactional
+    public List<Activity> record(long projectId, Person person, Collection<String> locations, ActivityType type, Source source,
+                                 String repository, String branch, Integer pullRequest) {
+        List<Activity> recorded = new ArrayList<>();
+        for (String location : locations) {
+            recorded.add(jdbc.sql("""
+                            insert into activities (project_id, user_id, person, location, directory, type, source, repository, branch, pull_request)
+                            values (:project, :user, :person, :location, :directory, :type, :source, :repository, :branch, :pr)
+                            on conflict (project_id, person, location, repository, branch) do update set
+                                type = excluded.type, source = excluded.source, pull_request = coalesce(excluded.pull_request, activities.pull_request),
+                                started_at = case when activities.ended_at is null then activities.started_at else now() end,
+                                last_seen_at = now(), ended_at = null
+                            returning\s""" + COLUMNS)
+                    .param("project", projectId).param("user", person.userId()).param("person", person.key()).param("location", location)
+                    .param("directory", directory(location)).param("type", type.id()).param("source", source.id())
+                    .param("repository", repository == null ? "" : repository).param("branch", branch == null ? "" : branch)
+                    .param("pr", pullRequest)
+                    .query(Activities::activity).single());
+        }
+        person.user().ifPresent(this::touch);
+        if (!recorded.isEmpty()) {
+            events.publishEvent(new ActivityRecorded(projectId, recorded));
+        }
+        return recorded;
+    }
+
+    /** Ends what the user said they work on, from chat or the REST API, in every project. @return how many ended */
+    @Transactional
+    public int stop(long userId) {
+        List<Long> projects = jdbc.sql("""
+                        update activities set ended_at = now() where person = ? and ended_at is null and source in ('chat', 'rest')
+                        returning project_id""")
+                .param(Person.user(userId).key()).query(Long.class).list();
+        projects.stream().distinct().forEach(project -> events.publishEvent(new ActivityEnded(project)));
+        return projects.size();
+    }
+
+    /** A branch merged, closed or was deleted: the work on it is no longer unmerged. */
+    @Transactional
+    public void endBranch(long projectId, String repository, String branch) {
+        int ended = jdbc.sql("update activities set ended_at = now() where project_id = ? and repository = ? and branch = ? and ended_at is null")
+                .params(projectId, repository, branch).update();
+        if (ended > 0) {
+            events.publishEvent(new ActivityEnded(projectId));
+        }
+    }
+
+    /**
+     * Other people's live work at the location, at a directory or component it lies in, beneath it, or elsewhere in
+     * its directory, seen since {@code since}.
+     */
+    public List<Activity> near(long projectId, Person person, String location, Instant since) {
+        String directory = directory(location);
+        return jdbc.sql("select " + COLUMNS + " " + """
+                         from activities
+                        where project_id = :project and person <> :person and ended_at is null and last_seen_at >= :since
+                          and (location = :location or location = any(cast(:prefixes as text[])) or location like :beneath escape '\\'
+                               or (:directory <> '' and directory = :directory))""")
+                .param("project", projectId).param("person", person.key()).param("since", Timestamp.from(since))
+                .param("location", location).param("prefixes", textArray(prefixes(location)))
+                .param("beneath", location.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "/%")
+                .param("directory", directory)
+                .query(Activities::activity).list();
+    }
+
+    /** Other people's unmerged work on other branches of the repository that touches these files, however old. */
+    public List<Activity> onOtherBranches(long projectId, Person person, String repository, String branch, Collection<String> files) {
+        return jdbc.sql("select " + COLUMNS + " " + """
+                         from activities
+                        where project_id = :project and location = any(cast(:files as text[])) and person <> :person and ended_at is null
+                          and source in ('push', 'pull_request') and repository = :repository and branch <> :branch""")
+                .param("project", projectId).param("files", textArray(files)).param("person", person.key())
+                .param("repository", repository).param("branch", branch)
+                .query(Activities::activity).list();
+    }
+
+    /**
+     * Of these activities, the ones still going on: not ended and, when {@code seenSince} is given, seen since then.
+     * Without it, work on a branch counts until the branch merges, closes or is deleted.
+     */
+    public List<Activity> live(Collection<Long> ids, Optional<Instant> seenSince) {
+        return jdbc.sql("select " + COLUMNS + " " + """
+                         from activities where id = any(cast(:ids as bigint[])) and ended_at is null
+                          and (cast(:since as timestamptz) is null or last_seen_at >= :since)""")
+                .param("ids", ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}")))
+                .param("since", seenSince.map(Timestamp::from).orElse(null))
+                .query(Activities::activity).list();
+    }
+
+    /** Seen now: a heartbeat, or any activity. */
+    @Transactional
+    public void touch(long userId) {
+        jdbc.sql("insert into presence (user_id, last_seen_at) values (?, now()) on conflict (user_id) do update set last_seen_at = now()")
+                .param(userId).update();
+    }
+
+    /** Each member's latest live activity, seen since {@code since}. */
+    List<Activity> currentOf(long projectId, Collection<Long> userIds, Instant since) {
+        return jdbc.sql("select distinct on (user_id) " + COLUMNS + " " + """
+                         from activities where project_id = :project and user_id = any(cast(:users as bigint[])) and ended_at is null
+                          and last_seen_at >= :since order by user_id, last_seen_at desc""")
+                .param("project", projectId).param("users", userIds.stream().map(String::valueOf)
+                        .collect(java.util.stream.Collectors.joining(",", "{", "}")))
+                .param("since", Timestamp.from(since))
+                .query(Activities::activity).list();
+    }
+
+    /** The directories and components a location lies in: {@code src}, {@code src/billing} for {@code src/billing/invoice.py}. */
+    static List<String> prefixes(String location) {
+        List<String> prefixes = new ArrayList<>();
+        for (int slash = location.indexOf('/'); slash > 0; slash = location.indexOf('/', slash + 1)) {
+            prefixes.add(location.substring(0, slash));
+        }
+        return prefixes;
+    }
+
+    private static String textArray(Collection<String> values) {
+        StringBuilder array = new StringBuilder("{");
+        for (String value : values) {
+            if (array.length() > 1) {
+                array.append(',');
+            }
+            array.append('"').append(value.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        }
+        return array.append('}').toString();
+    }
+
+    private static Activity activity(ResultSet row, int n) throws SQLException {
+        long userId = row.getLong("user_id");
+        boolean linked = !row.wasNull();
+        String key = row.getString("person");
+        Person person = linked ? Person.user(userId) : new Person(key, null, key.substring(key.indexOf(':') + 1));
+        Integer pullRequest = row.getObject("pull_request", Integer.class);
+        return new Activity(row.getLong("id"), row.getLong("project_id"), person, row.getString("location"),
+                ActivityType.valueOf(row.getString("type").toUpperCase(java.util.Locale.ROOT)),
+                Source.valueOf(row.getString("source").toUpperCase(java.util.Locale.ROOT)), row.getString("repository"), row.getString("branch"),
+                pullRequest, row.getTimestamp("started_at").toInstant(), row.getTimestamp("last_seen_at").toInstant());
+    }
+}

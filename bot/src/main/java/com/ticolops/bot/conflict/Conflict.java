@@ -1,0 +1,13 @@
+package com.ticolops.bot.conflict;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One conflict as it was last announced.
+ *
+ * @param people person keys ({@code user:42}, {@code github:octocat}), sorted
+ */
+record Conflict(long id, long projectId, Kind kind, String key, Severity severity, List<String> people, List<String> files,
+                List<Long> activityIds, Instant openedAt, boolean dismissed) {
+}

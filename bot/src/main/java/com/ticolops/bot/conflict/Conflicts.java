@@ -1,0 +1,209 @@
+package com.ticolops.bot.conflict;
+
+import com.ticolops.bot.activity.Activities;
+import com.ticolops.bot.activity.Activity;
+import com.ticolops.bot.project.Projects;
+import com.ticolops.integrations.chat.AnnouncementRequested;
+import com.ticolops.integrations.chat.AnnouncementRequested.Anchor;
+import com.ticolops.integrations.chat.Conversation;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The conflicts of each project: recorded and announced once when found, announced again only when their people or
+ * files change, resolved when the work behind them ends. Announcements and {@link ConflictDetected} are events, so
+ * nothing here waits for a chat platform.
+ */
+@Service
+class Conflicts {
+
+    private static final String COLUMNS = "id, project_id, kind, key, severity, people, files, activity_ids, opened_at, dismissed_at is not null as dismissed";
+
+    private final JdbcClient jdbc;
+    private final Activities activities;
+    private final Projects projects;
+    private final ConflictMessages messages;
+    private final ConflictProperties properties;
+    private final ApplicationEventPublisher events;
+
+    Conflicts(JdbcClient jdbc, Activities activities, Projects projects, ConflictMessages messages, ConflictProperties properties,
+              ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.activities = activities;
+        this.projects = projects;
+        this.messages = messages;
+        this.properties = properties;
+        this.events = events;
+    }
+
+    /** Opens the candidate's conflict, or adds its people and files to the open one of the same kind and key. */
+    @Transactional
+    void record(long projectId, Candidate candidate) {
+        List<Long> ids = candidate.activities().stream().map(Activity::id).distinct().sorted().toList();
+        Optional<Long> opened = jdbc.sql("""
+                        insert into conflicts (project_id, kind, key, severity, people, files, activity_ids)
+                        values (?, ?, ?, ?, cast(? as text[]), cast(? as text[]), cast(? as bigint[]))
+                        on conflict (project_id, kind, key) where resolved_at is null do nothing returning id""")
+                .params(projectId, candidate.kind().id(), candidate.key(), candidate.severity().id(), textArray(people(candidate.activities())),
+                        textArray(files(candidate.activities())), longArray(ids))
+                .query(Long.class).optional();
+        if (opened.isPresent()) {
+            announce(find(opened.get()).orElseThrow(), false);
+            return;
+        }
+        Conflict open = jdbc.sql("select " + COLUMNS + " from conflicts where project_id = ? and kind = ? and key = ? and resolved_at is null for update")
+                .params(projectId, candidate.kind().id(), candidate.key()).query(Conflicts::conflict).single();
+        TreeSet<Long> allIds = new TreeSet<>(open.activityIds());
+        allIds.addAll(ids);
+        List<Activity> live = activities.live(allIds, window(open.kind()));
+        List<String> people = people(live);
+        List<String> files = files(live);
+        Severity severity = candidate.severity().compareTo(open.severity()) > 0 ? candidate.severity() : open.severity();
+        boolean changed = !people.equals(open.people()) || !files.equals(open.files()) || severity != open.severity();
+        jdbc.sql("""
+                        update conflicts set severity = ?, people = cast(? as text[]), files = cast(? as text[]), activity_ids = cast(? as bigint[]),
+                                             updated_at = now() where id = ?""")
+                .params(severity.id(), textArray(people), textArray(files), longArray(live.stream().map(Activity::id).sorted().toList()), open.id())
+                .update();
+        if (changed && people.size() > 1) {
+            announce(find(open.id()).orElseThrow(), true);
+        }
+    }
+
+    /** Resolves the conflict when fewer than two people are still at the work behind it; otherwise keeps who still is. */
+    @Transactional
+    void recheck(long conflictId) {
+        Optional<Conflict> found = jdbc.sql("select " + COLUMNS + " from conflicts where id = ? and resolved_at is null for update skip locked")
+                .param(conflictId).query(Conflicts::conflict).optional();
+        if (found.isEmpty()) {
+            return;
+        }
+        Conflict conflict = found.get();
+        List<Activity> live = activities.live(conflict.activityIds(), window(conflict.kind()));
+        if (people(live).size() > 1) {
+            jdbc.sql("update conflicts set activity_ids = cast(? as bigint[]) where id = ?")
+                    .params(longArray(live.stream().map(Activity::id).sorted().toList()), conflictId).update();
+            return;
+        }
+        jdbc.sql("update conflicts set resolved_at = now(), updated_at = now() where id = ?").param(conflictId).update();
+        if (!conflict.dismissed()) {
+            for (Conversation channel : projects.channelsOf(conflict.projectId())) {
+                events.publishEvent(new AnnouncementRequested(channel, messages.resolved(conflict, channel.platform()),
+                        Anchor.primary(anchor(conflict), Instant.now())));
+            }
+        }
+        events.publishEvent(new ConflictResolved(conflict.id(), conflict.projectId(), userIds(conflict.people())));
+    }
+
+    List<Long> openIn(long projectId) {
+        return jdbc.sql("select id from conflicts where project_id = ? and resolved_at is null order by id").param(projectId).query(Long.class).list();
+    }
+
+    List<Long> open() {
+        return jdbc.sql("select id from conflicts where resolved_at is null order by id").query(Long.class).list();
+    }
+
+    /** The project's open conflicts that nobody dismissed, most severe first. */
+    List<Conflict> listed(long projectId) {
+        return jdbc.sql("select " + COLUMNS + " " + """
+                        from conflicts where project_id = ? and resolved_at is null and dismissed_at is null
+                        order by case severity when 'high' then 0 when 'medium' then 1 else 2 end, id""")
+                .param(projectId).query(Conflicts::conflict).list();
+    }
+
+    /** Silences a conflict: it is no longer listed or announced. @throws ConflictException NOT_FOUND when not open in this project */
+    @Transactional
+    Conflict dismiss(long projectId, long conflictId) {
+        Conflict conflict = jdbc.sql("select " + COLUMNS + " from conflicts where id = ? and project_id = ? and resolved_at is null and dismissed_at is null")
+                .params(conflictId, projectId).query(Conflicts::conflict).optional()
+                .orElseThrow(() -> new ConflictException(ConflictException.Reason.NOT_FOUND, conflictId));
+        jdbc.sql("update conflicts set dismissed_at = now(), updated_at = now() where id = ?").param(conflictId).update();
+        return conflict;
+    }
+
+    private void announce(Conflict conflict, boolean changed) {
+        if (conflict.dismissed()) {
+            return;
+        }
+        Instant now = Instant.now();
+        for (Conversation channel : projects.channelsOf(conflict.projectId())) {
+            var message = messages.announcement(conflict, channel.platform());
+            events.publishEvent(new AnnouncementRequested(channel, message, Anchor.primary(anchor(conflict), now)));
+            if (changed) {
+                // The message above is edited in place, which notifies nobody; the reply under it mentions everyone anew.
+                events.publishEvent(new AnnouncementRequested(channel, messages.changed(conflict, channel.platform()), Anchor.thread(anchor(conflict))));
+            }
+        }
+        events.publishEvent(new ConflictDetected(conflict.id(), conflict.projectId(), conflict.kind(), conflict.severity(),
+                userIds(conflict.people()), conflict.people().stream().filter(p -> !p.startsWith("user:")).toList(), conflict.files(),
+                messages.sentence(conflict)));
+    }
+
+    Optional<Conflict> find(long id) {
+        return jdbc.sql("select " + COLUMNS + " from conflicts where id = ?").param(id).query(Conflicts::conflict).optional();
+    }
+
+    /** Concurrent and related work lasts while people are seen; diverging work, while its branches are unmerged. */
+    private Optional<Instant> window(Kind kind) {
+        return kind == Kind.DIVERGING ? Optional.empty() : Optional.of(Instant.now().minus(properties.window()));
+    }
+
+    private static String anchor(Conflict conflict) {
+        return "ticolops:conflict:" + conflict.id();
+    }
+
+    /** Users in the order they joined Ticolops, then Git logins by name: a stable order to compare and to show. */
+    private static final Comparator<String> PEOPLE = Comparator.comparing((String key) -> !key.startsWith("user:"))
+            .thenComparing(key -> key.startsWith("user:") ? Long.parseLong(key.substring(5)) : 0L)
+            .thenComparing(Comparator.naturalOrder());
+
+    static List<String> people(Collection<Activity> activities) {
+        return activities.stream().map(a -> a.person().key()).distinct().sorted(PEOPLE).toList();
+    }
+
+    static List<String> files(Collection<Activity> activities) {
+        return activities.stream().map(Activity::location).distinct().sorted().toList();
+    }
+
+    static List<Long> userIds(List<String> people) {
+        return people.stream().filter(p -> p.startsWith("user:")).map(p -> Long.parseLong(p.substring(5))).toList();
+    }
+
+    private static String textArray(List<String> values) {
+        return values.stream().map(v -> "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"").collect(Collectors.joining(",", "{", "}"));
+    }
+
+    private static String longArray(List<Long> values) {
+        return values.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+    }
+
+    private static Conflict conflict(ResultSet row, int n) throws SQLException {
+        return new Conflict(row.getLong("id"), row.getLong("project_id"), Kind.valueOf(row.getString("kind").toUpperCase(Locale.ROOT)),
+                row.getString("key"), Severity.valueOf(row.getString("severity").toUpperCase(Locale.ROOT)), strings(row.getArray("people")),
+                strings(row.getArray("files")), longs(row.getArray("activity_ids")), row.getTimestamp("opened_at").toInstant(),
+                row.getBoolean("dismissed"));
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return List.of((String[]) array.getArray());
+    }
+
+    private static List<Long> longs(Array array) throws SQLException {
+        return new ArrayList<>(Arrays.asList((Long[]) array.getArray()));
+    }
+}

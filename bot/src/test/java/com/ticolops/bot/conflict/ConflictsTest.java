@@ -1,0 +1,220 @@
+package com.ticolops.bot.conflict;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.ticolops.bot.activity.GitPushes;
+import com.ticolops.bot.testsupport.Names;
+import com.ticolops.bot.testsupport.Payloads;
+import com.ticolops.bot.testsupport.Ticolops;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(ConflictsTest.Heard.class)
+class ConflictsTest {
+
+    /** What the notification module will hear: every ConflictDetected and ConflictResolved. */
+    @TestConfiguration
+    static class Heard {
+
+        final List<Object> events = new CopyOnWriteArrayList<>();
+
+        @EventListener
+        void on(ConflictDetected detected) {
+            events.add(detected);
+        }
+
+        @EventListener
+        void on(ConflictResolved resolved) {
+            events.add(resolved);
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Heard heard;
+
+    @Autowired
+    ConflictSweep sweep;
+
+    Ticolops ticolops;
+    String alice = Names.unique("alice");
+    String bob = Names.unique("bob");
+    String carol = Names.unique("carol");
+    String channel = Names.unique("general");
+    String project = Names.unique("shop");
+
+    @BeforeEach
+    void aProjectWithThreeMembers() {
+        ticolops = new Ticolops(port);
+        ticolops.command(alice, channel, "project create " + project);
+        ticolops.command(alice, channel, "member add @" + bob);
+        ticolops.command(alice, channel, "member add @" + carol);
+    }
+
+    private List<String> conflictMessages() {
+        return ticolops.channelTexts(channel).stream().filter(text -> text.matches("(?s).*(Conflict|Heads-up) #\\d+.*|Now .*")).toList();
+    }
+
+    private String awaitConflictMessage(String start) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> conflictMessages().stream().anyMatch(text -> text.startsWith(start)));
+        return conflictMessages().stream().filter(text -> text.startsWith(start)).findFirst().orElseThrow();
+    }
+
+    private long openConflict() {
+        return jdbc.sql("select c.id from conflicts c join projects p on p.id = c.project_id where p.name = ? and c.resolved_at is null")
+                .param(project).query(Long.class).single();
+    }
+
+    @Test
+    void twoPeopleCodingTheSameFileAreToldOnceMentioningBothAndItResolvesWhenTheyStop() {
+        ticolops.command(alice, channel, "working src/billing/invoice.py");
+
+        ticolops.command(bob, channel, "working src/billing/invoice.py");
+
+        String announced = awaitConflictMessage("Conflict #");
+        long id = openConflict();
+        assertThat(announced).isEqualTo("Conflict #" + id + " (high): @" + alice + " and @" + bob
+                + " are both working on src/billing/invoice.py right now. Talk before it becomes a merge conflict.");
+        await().atMost(Duration.ofSeconds(5)).until(() -> heard.events.stream().anyMatch(e -> e instanceof ConflictDetected d && d.conflictId() == id));
+        ConflictDetected detected = (ConflictDetected) heard.events.stream().filter(e -> e instanceof ConflictDetected d && d.conflictId() == id)
+                .findFirst().orElseThrow();
+        assertThat(detected.userIds()).hasSize(2);
+        assertThat(detected.files()).containsExactly("src/billing/invoice.py");
+        assertThat(detected.sentence()).isEqualTo("Conflict #" + id + " (high): " + alice + " and " + bob
+                + " are both working on src/billing/invoice.py right now. Talk before it becomes a merge conflict.");
+
+        ticolops.command(bob, channel, "working src/billing/invoice.py");
+        ticolops.command(alice, channel, "working src/billing/invoice.py");
+        ticolops.command(alice, channel, "conflicts");
+        assertThat(conflictMessages()).as("announced once while its people and files are the same").hasSize(1);
+
+        ticolops.command(bob, channel, "working stop");
+
+        assertThat(awaitConflictMessage("Resolved — ")).isEqualTo("Resolved — Conflict #" + id + " (high): " + alice + " and " + bob
+                + " are both working on src/billing/invoice.py right now. Talk before it becomes a merge conflict.");
+        assertThat(conflictMessages()).hasSize(1);
+        assertThat(ticolops.command(alice, channel, "conflicts").text()).isEqualTo(project + " has no open conflicts.");
+    }
+
+    @Test
+    void aThirdPersonOnTheSameFileIsAnnouncedAgainUnderTheFirstMessage() {
+        ticolops.command(alice, channel, "working src/billing/invoice.py");
+        ticolops.command(bob, channel, "working src/billing/invoice.py reviewing");
+        awaitConflictMessage("Conflict #");
+
+        ticolops.command(carol, channel, "working src/billing/invoice.py");
+
+        String now = awaitConflictMessage("Now ");
+        assertThat(now).isEqualTo("Now @" + alice + ", @" + bob + " and @" + carol + " on src/billing/invoice.py.");
+        assertThat(awaitConflictMessage("Conflict #")).as("the first message, updated in place")
+                .isEqualTo("Conflict #" + openConflict() + " (high): @" + alice + ", @" + bob + " and @" + carol
+                        + " are all working on src/billing/invoice.py right now. Talk before it becomes a merge conflict.");
+    }
+
+    @Test
+    void reviewingWhatSomeoneCodesIsLessSevereThanCodingItToo() {
+        ticolops.command(alice, channel, "working src/billing/invoice.py");
+
+        ticolops.command(bob, channel, "working src/billing/invoice.py reviewing");
+
+        assertThat(awaitConflictMessage("Conflict #")).startsWith("Conflict #" + openConflict() + " (medium): @" + alice + " and @" + bob);
+    }
+
+    @Test
+    void aComponentAndAFileInItAreConcurrentWorkOfMediumSeverity() {
+        ticolops.command(alice, channel, "working src/billing");
+
+        ticolops.command(bob, channel, "working src/billing/invoice.py");
+
+        assertThat(awaitConflictMessage("Conflict #")).isEqualTo("Conflict #" + openConflict() + " (medium): @" + alice + " and @" + bob
+                + " are both working in src/billing right now (src/billing, src/billing/invoice.py). Talk before it becomes a merge conflict.");
+    }
+
+    @Test
+    void differentFilesInOneDirectoryAreALowSeverityHeadsUp() {
+        ticolops.command(alice, channel, "working src/billing/invoice.py");
+
+        ticolops.command(bob, channel, "working src/billing/tax.py");
+
+        assertThat(awaitConflictMessage("Heads-up #")).isEqualTo("Heads-up #" + openConflict() + " (low): @" + alice + " and @" + bob
+                + " are working on different files in src/billing (src/billing/invoice.py, src/billing/tax.py). A word now saves a collision later.");
+    }
+
+    @Test
+    void unmergedBranchesOfTwoPeopleTouchingTheSameFileConflictUntilOneMerges() {
+        String repository = Names.unique("octo") + "/shop";
+        String secret = ticolops.connectGitHub(alice, channel, repository);
+        String aliceLogin = Names.unique("alice-gh");
+        ticolops.command(alice, channel, "link github " + aliceLogin);
+        String stranger = Names.unique("dora-gh");
+
+        ticolops.gitHubDelivery("push", UUID.randomUUID().toString(), GitPushes.push(repository, "invoices", aliceLogin, "src/cart.py", "README.md"), secret);
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("select count(*) from activities where branch = 'invoices' and repository = ?")
+                .param(repository).query(Integer.class).single() == 2);
+        ticolops.gitHubDelivery("push", UUID.randomUUID().toString(), GitPushes.push(repository, "basket", stranger, "src/cart.py"), secret);
+
+        String announced = awaitConflictMessage("Conflict #");
+        assertThat(announced).isEqualTo("Conflict #" + openConflict() + " (high): @" + alice + " and " + stranger.toLowerCase()
+                + " (GitHub login) change the same files on unmerged branches (" + repository + ": basket and invoices): src/cart.py. "
+                + "Merge one first, or agree who rebases.");
+
+        ticolops.gitHubDelivery("pull_request", UUID.randomUUID().toString(),
+                Payloads.bytes(Payloads.ANNOUNCEMENT + "pull_request_merged.json", repository), secret);
+
+        assertThat(awaitConflictMessage("Resolved — ")).startsWith("Resolved — Conflict #");
+    }
+
+    @Test
+    void aDismissedConflictIsNeitherListedNorAnnouncedAgain() {
+        ticolops.command(alice, channel, "working src/billing/invoice.py");
+        ticolops.command(bob, channel, "working src/billing/invoice.py");
+        awaitConflictMessage("Conflict #");
+        long id = openConflict();
+        assertThat(ticolops.command(alice, channel, "conflicts").all())
+                .contains("#" + id + " high — concurrent — @" + alice + " and @" + bob + " — src/billing/invoice.py");
+
+        Ticolops.Response dismissed = ticolops.command(bob, channel, "conflicts dismiss " + id);
+        ticolops.command(carol, channel, "working src/billing/invoice.py");
+
+        assertThat(dismissed.text()).isEqualTo("Conflict #" + id + " dismissed: it is no longer listed or announced.");
+        assertThat(ticolops.command(alice, channel, "conflicts").text()).isEqualTo(project + " has no open conflicts.");
+        assertThat(ticolops.command(alice, channel, "conflicts dismiss " + id).text())
+                .isEqualTo(project + " has no open conflict #" + id + ". `/ticolops conflicts` lists them.");
+        assertThat(ticolops.command(alice, channel, "conflicts dismiss abc").text())
+                .isEqualTo("A conflict is named by its number, e.g. `/ticolops conflicts dismiss 12`; `abc` is not one.");
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> conflictMessages().size() == 1);
+    }
+
+    @Test
+    void workNobodyWasSeenAtForFiveMinutesEndsItsConflict() {
+        ticolops.command(alice, channel, "working src/billing/invoice.py");
+        ticolops.command(bob, channel, "working src/billing/invoice.py");
+        awaitConflictMessage("Conflict #");
+        long id = openConflict();
+
+        jdbc.sql("update activities set last_seen_at = now() - interval '6 minutes' where id = any(select unnest(activity_ids) from conflicts where id = ?)")
+                .param(id).update();
+        sweep.run();
+
+        assertThat(awaitConflictMessage("Resolved — ")).startsWith("Resolved — Conflict #" + id);
+        await().atMost(Duration.ofSeconds(5)).until(() -> heard.events.stream().anyMatch(e -> e instanceof ConflictResolved r && r.conflictId() == id));
+    }
+}
