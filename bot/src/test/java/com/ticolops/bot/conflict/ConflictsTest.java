@@ -101,10 +101,18 @@ class ConflictsTest {
         assertThat(detected.sentence()).isEqualTo("Conflict #" + id + " (high): " + alice + " and " + bob
                 + " are both working on src/billing/invoice.py right now. Talk before it becomes a merge conflict.");
 
+        // AND each of the two is told directly, where they chose to be notified (here their console direct messages)
+        String notice = detected.sentence() + "\nsrc/billing/invoice.py";
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(ticolops.channelTexts("@" + alice)).containsExactly(notice);
+            assertThat(ticolops.channelTexts("@" + bob)).containsExactly(notice);
+        });
+
         ticolops.command(bob, channel, "working src/billing/invoice.py");
         ticolops.command(alice, channel, "working src/billing/invoice.py");
         ticolops.command(alice, channel, "conflicts");
         assertThat(conflictMessages()).as("announced once while its people and files are the same").hasSize(1);
+        assertThat(ticolops.channelTexts("@" + bob)).as("told once while its people and files are the same").containsExactly(notice);
 
         ticolops.command(bob, channel, "working stop");
 
