@@ -118,6 +118,7 @@ class UnmergeablePullRequestsTest {
                 jdbc.sql("select user_id from user_identities where kind = 'console' and external_id = ?").param(alice).query(Long.class).single());
         assertThat(told.sentence()).isEqualTo("Pull request #12 (Basket page) in " + repository
                 + " has conflicts with main since carol-gh's push: merge main into basket and resolve them.");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(ticolops.channelTexts("@" + alice)).containsExactly(told.sentence()));
     }
 
     @Test
