@@ -39,7 +39,12 @@ class SlackCommands implements AutoCloseable {
 
     static final String MAIN_COMMAND = "/ticolops";
     private static final Logger log = LoggerFactory.getLogger(SlackCommands.class);
-    private static final int WORKERS = 8;
+    /**
+     * Commands mostly wait: on GitHub or GitLab (a deploy resolves its ref and lists its commits, hundreds of ms each),
+     * rarely on the CPU. Eight workers held a deploy every 0.1 s back behind the ones waiting on the provider, past
+     * Slack's ack; the pool is sized for waiting.
+     */
+    private static final int WORKERS = 64;
 
     private final CommandPort port;
     private final SlackRequests requests;
