@@ -20,8 +20,9 @@ public final class SharedTestDatabase {
         if (postgres == null) {
             try {
                 // Throw-away data, so zonky's fsync-off defaults suit. Stopped by Boot's shutdown handlers, which run after
-                // every application context has closed: a JVM shutdown hook would race the contexts' last queries.
-                postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+                // every application context has closed: a JVM shutdown hook would race the contexts' last queries. Every
+                // application context the tests cache keeps its own pool open, more than PostgreSQL's default 100 allows.
+                postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).setServerConfig("max_connections", "300").start();
                 SpringApplication.getShutdownHandlers().add(SharedTestDatabase::stop);
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not start the test PostgreSQL", e);
