@@ -1,9 +1,6 @@
 package com.ticolops.bot.conflict;
 
-import com.ticolops.scheduler.MisfirePolicy;
-import com.ticolops.scheduler.RecurringTask;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import com.ticolops.scheduler.FrequentTask;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,33 +8,13 @@ import org.springframework.stereotype.Component;
  * editor. Every 30 s, over the open conflicts only, so the cost follows what is open now, not history.
  */
 @Component
-class ConflictSweep implements RecurringTask {
+class ConflictSweep extends FrequentTask {
 
     private final Conflicts conflicts;
 
     ConflictSweep(Conflicts conflicts) {
+        super("conflict-sweep", "0/30 * * * * ?");
         this.conflicts = conflicts;
-    }
-
-    @Override
-    public String name() {
-        return "conflict-sweep";
-    }
-
-    @Override
-    public String cron() {
-        return "0/30 * * * * ?";
-    }
-
-    @Override
-    public ZoneId zone() {
-        return ZoneOffset.UTC;
-    }
-
-    /** The next sweep does what a missed one would have. */
-    @Override
-    public MisfirePolicy misfirePolicy() {
-        return MisfirePolicy.SKIP_MISSED;
     }
 
     @Override

@@ -1,11 +1,8 @@
 package com.ticolops.bot.housekeeping;
 
-import com.ticolops.scheduler.MisfirePolicy;
-import com.ticolops.scheduler.RecurringTask;
+import com.ticolops.scheduler.FrequentTask;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.stereotype.Component;
@@ -22,7 +19,7 @@ import org.springframework.stereotype.Component;
  * latest resubmission, keeps it from being resubmitted again before its wait is over.
  */
 @Component
-class FailedEventPublicationResubmission implements RecurringTask {
+class FailedEventPublicationResubmission extends FrequentTask {
 
     static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(30), Duration.ofMinutes(30));
     /**
@@ -34,28 +31,8 @@ class FailedEventPublicationResubmission implements RecurringTask {
     private final FailedEventPublications failed;
 
     FailedEventPublicationResubmission(FailedEventPublications failed) {
+        super("resubmit-failed-event-publications", "0/10 * * * * ?");
         this.failed = failed;
-    }
-
-    @Override
-    public String name() {
-        return "resubmit-failed-event-publications";
-    }
-
-    @Override
-    public String cron() {
-        return "0/10 * * * * ?";
-    }
-
-    @Override
-    public ZoneId zone() {
-        return ZoneOffset.UTC;
-    }
-
-    /** Each run takes everything that is due so far, so missed runs need no catching up. */
-    @Override
-    public MisfirePolicy misfirePolicy() {
-        return MisfirePolicy.SKIP_MISSED;
     }
 
     @Override

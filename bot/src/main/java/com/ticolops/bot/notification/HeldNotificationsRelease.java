@@ -1,9 +1,6 @@
 package com.ticolops.bot.notification;
 
-import com.ticolops.scheduler.MisfirePolicy;
-import com.ticolops.scheduler.RecurringTask;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import com.ticolops.scheduler.FrequentTask;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +12,7 @@ import org.springframework.stereotype.Component;
  * rows being marked sends the batch again (under the same message id, see {@link NotificationDelivery}).
  */
 @Component
-class HeldNotificationsRelease implements RecurringTask {
+class HeldNotificationsRelease extends FrequentTask {
 
     private static final Logger log = LoggerFactory.getLogger(HeldNotificationsRelease.class);
 
@@ -25,31 +22,11 @@ class HeldNotificationsRelease implements RecurringTask {
     private final Routes routes;
 
     HeldNotificationsRelease(DeliveryLedger ledger, StoredSettings settings, PersonalClock clock, Routes routes) {
+        super("release-held-notifications", "0 * * * * ?");
         this.ledger = ledger;
         this.settings = settings;
         this.clock = clock;
         this.routes = routes;
-    }
-
-    @Override
-    public String name() {
-        return "release-held-notifications";
-    }
-
-    @Override
-    public String cron() {
-        return "0 * * * * ?";
-    }
-
-    @Override
-    public ZoneId zone() {
-        return ZoneOffset.UTC;
-    }
-
-    /** Each run takes everything held so far, so missed runs need no catching up. */
-    @Override
-    public MisfirePolicy misfirePolicy() {
-        return MisfirePolicy.SKIP_MISSED;
     }
 
     @Override

@@ -6,13 +6,10 @@ import com.ticolops.integrations.git.GitHubHookDeliveries;
 import com.ticolops.integrations.git.GitLabBackfill;
 import com.ticolops.integrations.git.GitProvider;
 import com.ticolops.integrations.git.WebhookDeliveries;
-import com.ticolops.scheduler.MisfirePolicy;
-import com.ticolops.scheduler.RecurringTask;
+import com.ticolops.scheduler.FrequentTask;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +25,7 @@ import org.springframework.stereotype.Component;
  * deliver again those we never stored; rebuilds from GitLab's API the merge requests and pipelines its webhook missed.
  */
 @Component
-class MissedDeliveries implements RecurringTask {
+class MissedDeliveries extends FrequentTask {
 
     private static final Logger log = LoggerFactory.getLogger(MissedDeliveries.class);
     /** GitHub redelivers only deliveries from the past 3 days; a little less leaves room for clock skew. */
@@ -49,6 +46,7 @@ class MissedDeliveries implements RecurringTask {
 
     MissedDeliveries(Repositories repositories, GitHosts hosts, GitHubHookDeliveries gitHub, GitLabBackfill gitLab, WebhookDeliveries deliveries,
                      WebhookHealth health, JdbcClient jdbc) {
+        super("recover-missed-webhook-deliveries", "0 0/10 * * * ?");
         this.repositories = repositories;
         this.hosts = hosts;
         this.gitHub = gitHub;
@@ -56,27 +54,6 @@ class MissedDeliveries implements RecurringTask {
         this.deliveries = deliveries;
         this.health = health;
         this.jdbc = jdbc;
-    }
-
-    @Override
-    public String name() {
-        return "recover-missed-webhook-deliveries";
-    }
-
-    @Override
-    public String cron() {
-        return "0 0/10 * * * ?";
-    }
-
-    @Override
-    public ZoneId zone() {
-        return ZoneOffset.UTC;
-    }
-
-    /** Each run looks back far enough by itself. */
-    @Override
-    public MisfirePolicy misfirePolicy() {
-        return MisfirePolicy.SKIP_MISSED;
     }
 
     @Override
