@@ -1,5 +1,6 @@
 package com.ticolops.bot.housekeeping;
 
+import com.ticolops.scheduler.NightlyTask;
 import java.time.Duration;
 import org.springframework.modulith.events.CompletedEventPublications;
 import org.springframework.stereotype.Component;

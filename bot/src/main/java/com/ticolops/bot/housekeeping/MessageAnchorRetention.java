@@ -1,6 +1,7 @@
 package com.ticolops.bot.housekeeping;
 
 import com.ticolops.integrations.chat.AnchoredMessageRetention;
+import com.ticolops.scheduler.NightlyTask;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
 

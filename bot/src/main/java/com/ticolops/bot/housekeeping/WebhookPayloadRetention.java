@@ -1,6 +1,7 @@
 package com.ticolops.bot.housekeeping;
 
 import com.ticolops.integrations.git.WebhookDeliveries;
+import com.ticolops.scheduler.NightlyTask;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
 

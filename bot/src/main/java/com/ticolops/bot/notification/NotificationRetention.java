@@ -1,9 +1,7 @@
 package com.ticolops.bot.notification;
 
-import com.ticolops.scheduler.MisfirePolicy;
-import com.ticolops.scheduler.RecurringTask;
+import com.ticolops.scheduler.NightlyTask;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -15,36 +13,16 @@ import org.springframework.stereotype.Component;
  * that is heard again.
  */
 @Component
-class NotificationRetention implements RecurringTask {
+class NotificationRetention extends NightlyTask {
 
     private final JdbcClient jdbc;
     private final NotificationProperties properties;
 
     NotificationRetention(JdbcClient jdbc, NotificationProperties properties) {
+        // 03:40 UTC, after housekeeping's nightly tasks.
+        super("notification-retention", 40);
         this.jdbc = jdbc;
         this.properties = properties;
-    }
-
-    @Override
-    public String name() {
-        return "notification-retention";
-    }
-
-    /** 03:40 UTC, after housekeeping's nightly tasks. */
-    @Override
-    public String cron() {
-        return "0 40 3 * * ?";
-    }
-
-    @Override
-    public ZoneId zone() {
-        return ZoneOffset.UTC;
-    }
-
-    /** One run removes everything the missed ones would have. */
-    @Override
-    public MisfirePolicy misfirePolicy() {
-        return MisfirePolicy.FIRE_ONCE_NOW;
     }
 
     @Override
