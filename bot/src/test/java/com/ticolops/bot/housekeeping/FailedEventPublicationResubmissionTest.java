@@ -44,7 +44,6 @@ class FailedEventPublicationResubmissionTest {
     @AfterEach
     void platformAndDatabaseBackUp() {
         jdbc.sql("drop trigger if exists console_down on console_messages").update();
-        jdbc.sql("drop trigger if exists completion_lost on event_publication").update();
     }
 
     @Test
@@ -134,23 +133,14 @@ class FailedEventPublicationResubmissionTest {
 
     @Test
     void aConsoleAnnouncementDeliveredAgainAfterTheCrashWindowIsPostedOnce() {
-        // GIVEN the process dies after the listener's transaction committed the console message but before the
-        // registry recorded the delivery as complete (here: the database refuses that completion)
-        jdbc.sql("drop sequence if exists completions_lost").update();
-        jdbc.sql("create sequence completions_lost").update();
-        // A sequence is not rolled back with the refused update: it tells the test the completion was tried.
-        jdbc.sql("""
-                create or replace function completion_lost() returns trigger language plpgsql as $$
-                begin perform nextval('completions_lost'); raise exception 'crashed before the completion was recorded'; end $$""").update();
-        jdbc.sql("create trigger completion_lost before update on event_publication for each row when (new.status = 'COMPLETED' "
-                + "and new.serialized_event like '%" + channel + "%') execute function completion_lost()").update();
+        // GIVEN an announcement posted to the console, whose completion the process died before writing (the
+        // registry's marks are written in batches, and a crash forgets the last ones)
         announce(channel, "Release 1.4 published");
-        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("select is_called from completions_lost").query(Boolean.class).single());
-        assertThat(new Ticolops(port).channelTexts(channel)).containsExactly("Release 1.4 published");
-        assertThat(status(channel)).isNotEqualTo("COMPLETED");
+        awaitStatus(channel, "COMPLETED");
+        jdbc.sql("update event_publication set status = 'PUBLISHED', completion_date = null where serialized_event like ?")
+                .param("%" + channel + "%").update();
 
         // WHEN the incomplete publication is delivered again, as the restart or the resubmission task does
-        platformAndDatabaseBackUp();
         age(channel, "10 minutes", null);
         awaitNoLongerInFlight(channel);
         resubmission().run();
@@ -195,7 +185,7 @@ class FailedEventPublicationResubmissionTest {
 
     /** Spring Modulith's staleness check runs every 10 s; the scheduled resubmission may take it on at once. */
     private void awaitNoLongerInFlight(String channel) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> !"PROCESSING".equals(status(channel)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> !List.of("PUBLISHED", "PROCESSING").contains(status(channel)));
     }
 
     private RecurringTask resubmission() {
