@@ -1054,6 +1054,9 @@ public class Load {
         } catch (NoSuchFileException e) {
             return 0; // exited since it was listed: its parent has its times once it is reaped
         } catch (IOException e) {
+            if ("No such process".equals(e.getMessage())) {
+                return 0; // exited while its file was being read: the same
+            }
             throw new IllegalStateException(e);
         }
     }
