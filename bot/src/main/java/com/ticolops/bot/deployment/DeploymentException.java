@@ -65,7 +65,15 @@ public class DeploymentException extends RuntimeException {
         /** {@code detail} has no earlier successful deployment to roll back to. */
         NOTHING_TO_ROLL_BACK_TO,
         /** No deployment {@code detail} of this project's {@code subject}. */
-        UNKNOWN_DEPLOYMENT
+        UNKNOWN_DEPLOYMENT,
+        /** The project has no deployment {@code detail} (its id). */
+        NO_SUCH_DEPLOYMENT,
+        /** Deployment {@code holder} (its id) to {@code detail} ended already, as {@code note} says (its status). */
+        ALREADY_FINISHED,
+        /** The provider would not stop deployment {@code holder} (its id) to {@code detail}; {@code note} is its sentence. */
+        CANCEL_REFUSED,
+        /** Environment {@code detail} cannot be removed while deployment {@code note} of {@code holder} holds it. */
+        REMOVE_WHILE_DEPLOYING
     }
 
     private final Reason reason;

@@ -183,6 +183,39 @@ class DeploymentProgress {
         });
     }
 
+    /**
+     * Stops what the deployment's executor started, where the provider can: a workflow run or a pipeline is cancelled, a
+     * GitHub deployment gets an error status. Nothing was started yet, or a deploy hook was called: nothing to stop.
+     * An outbound call: never inside a transaction.
+     *
+     * @throws GitHostException when the provider will not (the run ended meanwhile): the deployment is left to its status
+     */
+    void stop(Deployment deployment, Environment environment, String cancelledBy) {
+        if (!deployment.inFlight() || deployment.providerId() == null || environment.executor() == Executor.HOOK) {
+            return;
+        }
+        DeployClient client = clients.of(deployment.repository().provider(), deployment.repository().fullName());
+        long id = Long.parseLong(deployment.providerId());
+        if (environment.executor() == Executor.GITHUB_DEPLOYMENTS) {
+            client.markDeploymentCancelled(access(deployment), deployment.repository().fullName(), id, cancelledBy);
+        } else {
+            client.cancelRun(access(deployment), deployment.repository().fullName(), id);
+        }
+    }
+
+    /**
+     * Records the deployment cancelled, in the caller's transaction, and hands its environment to the next one waiting.
+     *
+     * @return false when it had ended meanwhile
+     */
+    boolean cancelled(long deploymentId, String note) {
+        if (!records.advance(deploymentId, DeploymentStatus.CANCELLED, clock.instant(), null, null, note)) {
+            return false;
+        }
+        finished(deploymentId, DeploymentStatus.CANCELLED);
+        return true;
+    }
+
     private GitHostAccess access(Deployment deployment) {
         return hosts.api(deployment.repository()).map(GitHosts.Api::access).orElseThrow(() -> new DeploymentException(
                 DeploymentException.Reason.NO_API_ACCESS, deployment.repository().fullName(), deployment.repository().provider().id()));

@@ -74,6 +74,13 @@ final class DeploymentReplies {
             case NOTHING_TO_ROLL_BACK_TO -> env + " of " + repo + " has no earlier successful deployment to roll back to. See `" + PREFIX
                     + "deployments " + repo + " " + env + "`.";
             case UNKNOWN_DEPLOYMENT -> repo + " has no successful deployment " + env + " to roll back to. See `" + PREFIX + "deployments`.";
+            case NO_SUCH_DEPLOYMENT -> "This project has no deployment " + env + ". See `" + PREFIX + "deployments` for their numbers.";
+            case ALREADY_FINISHED -> "Deployment #" + e.holder() + " of " + repo + " to " + env + " has ended already (" + e.note()
+                    + "): there is nothing to cancel.";
+            case CANCEL_REFUSED -> "Deployment #" + e.holder() + " of " + repo + " to " + env + " was not cancelled: " + e.note().replaceFirst("\\.$", "")
+                    + ". Its own status shows on its message when it ends.";
+            case REMOVE_WHILE_DEPLOYING -> env + " of " + repo + " is being deployed by " + e.holder() + " (deployment #" + e.note()
+                    + "). Wait for it to end, or `" + PREFIX + "deploy cancel " + e.note() + "`, then remove the environment.";
         };
     }
 

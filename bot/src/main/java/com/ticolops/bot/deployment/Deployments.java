@@ -1,6 +1,8 @@
 package com.ticolops.bot.deployment;
 
+import static com.ticolops.bot.deployment.DeploymentException.Reason.ALREADY_FINISHED;
 import static com.ticolops.bot.deployment.DeploymentException.Reason.BUSY;
+import static com.ticolops.bot.deployment.DeploymentException.Reason.CANCEL_REFUSED;
 import static com.ticolops.bot.deployment.DeploymentException.Reason.CHANNEL_NOT_ALLOWED;
 import static com.ticolops.bot.deployment.DeploymentException.Reason.CONFIRMATION_EXPIRED;
 import static com.ticolops.bot.deployment.DeploymentException.Reason.FROZEN;
@@ -9,6 +11,7 @@ import static com.ticolops.bot.deployment.DeploymentException.Reason.NOTHING_TO_
 import static com.ticolops.bot.deployment.DeploymentException.Reason.NOT_LOCKED;
 import static com.ticolops.bot.deployment.DeploymentException.Reason.NOT_YOUR_CONFIRMATION;
 import static com.ticolops.bot.deployment.DeploymentException.Reason.NO_API_ACCESS;
+import static com.ticolops.bot.deployment.DeploymentException.Reason.NO_SUCH_DEPLOYMENT;
 import static com.ticolops.bot.deployment.DeploymentException.Reason.OVERRIDE_NEEDS_REASON;
 import static com.ticolops.bot.deployment.DeploymentException.Reason.PROVIDER_FAILED;
 import static com.ticolops.bot.deployment.DeploymentException.Reason.ROLE_REQUIRED;
@@ -60,6 +63,7 @@ public class Deployments {
     private final DeploymentAnnouncements announcements;
     private final ShippedCommits shipped;
     private final DeploymentProperties properties;
+    private final DeploymentProgress progress;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final SecureRandom random = new SecureRandom();
@@ -67,7 +71,7 @@ public class Deployments {
 
     Deployments(EnvironmentSettings settings, Environments environments, DeploymentRecords records, AuditTrail audit, DeployClients clients,
                 GitHosts hosts, Repositories repositories, DeploymentAnnouncements announcements, ShippedCommits shipped,
-                DeploymentProperties properties, ApplicationEventPublisher events, TransactionTemplate transaction) {
+                DeploymentProperties properties, DeploymentProgress progress, ApplicationEventPublisher events, TransactionTemplate transaction) {
         this.settings = settings;
         this.environments = environments;
         this.records = records;
@@ -78,6 +82,7 @@ public class Deployments {
         this.announcements = announcements;
         this.shipped = shipped;
         this.properties = properties;
+        this.progress = progress;
         this.events = events;
         this.transaction = transaction;
         this.clock = Clock.systemUTC();
@@ -209,6 +214,44 @@ public class Deployments {
                     "was locked by " + lock.holder() + (lock.reason() == null ? "" : ": " + lock.reason()), caller.conversation());
             return lock;
         });
+    }
+
+    /**
+     * Cancels a deployment that has not ended: its run or pipeline is stopped where the provider can, then it is
+     * recorded cancelled and the environment goes to the next one waiting. Whoever asked for it may cancel it; anyone
+     * else needs the role that deploys to its environment.
+     *
+     * @return the deployment as it is now: cancelled, or as it ended if it ended meanwhile
+     * @throws DeploymentException when it is unknown, has ended, the caller may not, or the provider would not stop it
+     */
+    public Deployment cancel(long projectId, Caller caller, long deploymentId, String reason) {
+        Deployment deployment = records.find(deploymentId).filter(d -> d.projectId() == projectId)
+                .orElseThrow(() -> new DeploymentException(NO_SUCH_DEPLOYMENT, null, "#" + deploymentId));
+        Environment target = environments.find(deployment.environmentId()).orElseThrow();
+        String repository = target.repository().fullName();
+        if (deployment.status().finished()) {
+            throw new DeploymentException(ALREADY_FINISHED, repository, target.name(), List.of(), String.valueOf(deploymentId), deployment.finishedAt(),
+                    deployment.status().id());
+        }
+        boolean theirs = deployment.requestedBy() != null && deployment.requestedBy() == caller.userId();
+        if (!theirs && !caller.role().includes(target.rules().requiredRole())) {
+            throw refused(projectId, caller, target, "cancel", new DeploymentException(ROLE_REQUIRED, repository, target.name(), List.of(),
+                    target.rules().requiredRole().id(), null, caller.role().id()));
+        }
+        try {
+            progress.stop(deployment, target, caller.name());
+        } catch (GitHostException e) {
+            throw refused(projectId, caller, target, "cancel", new DeploymentException(CANCEL_REFUSED, repository, target.name(), List.of(),
+                    String.valueOf(deploymentId), null, e.getMessage()));
+        }
+        String note = "Cancelled by " + caller.name() + (reason == null || reason.isBlank() ? "." : ": " + reason);
+        transaction.executeWithoutResult(status -> {
+            if (progress.cancelled(deploymentId, note)) {
+                audit.record(projectId, caller.name(), "cancel", repository, target.name(), true, "#" + deploymentId + (reason == null ? "" : ": " + reason),
+                        caller.conversation());
+            }
+        });
+        return records.find(deploymentId).orElseThrow();
     }
 
     /** The latest deployments, newest first; {@code repository} and {@code environment} narrow when given. */

@@ -8,6 +8,7 @@ import static com.ticolops.bot.deployment.DeploymentException.Reason.NOT_AN_ENVI
 import static com.ticolops.bot.deployment.DeploymentException.Reason.NOT_AN_EXECUTOR;
 import static com.ticolops.bot.deployment.DeploymentException.Reason.NOT_A_RULE;
 import static com.ticolops.bot.deployment.DeploymentException.Reason.NO_ENVIRONMENT;
+import static com.ticolops.bot.deployment.DeploymentException.Reason.REMOVE_WHILE_DEPLOYING;
 import static com.ticolops.bot.deployment.DeploymentException.Reason.UNKNOWN_ENVIRONMENT;
 import static com.ticolops.bot.deployment.DeploymentException.Reason.UNKNOWN_REPOSITORY;
 import static com.ticolops.bot.deployment.DeploymentException.Reason.WHICH_ENVIRONMENT;
@@ -44,13 +45,15 @@ public class EnvironmentSettings {
     private final Repositories repositories;
     private final Environments environments;
     private final GitHosts hosts;
+    private final DeploymentRecords records;
     private final DeploymentProperties properties;
     private final TransactionTemplate transaction;
 
-    EnvironmentSettings(Repositories repositories, Environments environments, GitHosts hosts, DeploymentProperties properties,
-                        TransactionTemplate transaction) {
+    EnvironmentSettings(Repositories repositories, Environments environments, DeploymentRecords records, GitHosts hosts,
+                        DeploymentProperties properties, TransactionTemplate transaction) {
         this.repositories = repositories;
         this.environments = environments;
+        this.records = records;
         this.hosts = hosts;
         this.properties = properties;
         this.transaction = transaction;
@@ -180,6 +183,24 @@ public class EnvironmentSettings {
             }
         });
         return environments.find(target.id()).orElseThrow();
+    }
+
+    /**
+     * Removes an environment: nobody deploys to it any more, and its name is free again. Its deployments stay in the
+     * history. Refused while one of them holds it.
+     *
+     * @return the environment as it was
+     */
+    public Environment remove(long projectId, String repository, String name) {
+        Environment target = environment(repository(projectId, repository), name);
+        transaction.executeWithoutResult(status -> {
+            records.inFlight(target.id()).ifPresent(holder -> {
+                throw new DeploymentException(REMOVE_WHILE_DEPLOYING, target.repository().fullName(), target.name(), List.of(),
+                        holder.requestedByName(), holder.pendingAt(), String.valueOf(holder.id()));
+            });
+            environments.remove(target.id());
+        });
+        return target;
     }
 
     /** @return whether anything changed */

@@ -48,12 +48,12 @@ class Environments {
     }
 
     List<Environment> of(Repositories.Ref repository) {
-        return jdbc.sql(SELECT + "where repository_id = ? order by is_default desc, lower(name)").param(repository.id())
+        return jdbc.sql(SELECT + "where repository_id = ? and removed_at is null order by is_default desc, lower(name)").param(repository.id())
                 .query((row, n) -> environment(row, repository)).list();
     }
 
     Optional<Environment> named(Repositories.Ref repository, String name) {
-        return jdbc.sql(SELECT + "where repository_id = ? and lower(name) = lower(?)").params(repository.id(), name)
+        return jdbc.sql(SELECT + "where repository_id = ? and lower(name) = lower(?) and removed_at is null").params(repository.id(), name)
                 .query((row, n) -> environment(row, repository)).optional();
     }
 
@@ -72,6 +72,20 @@ class Environments {
         jdbc.sql("update environments set is_default = false where repository_id = ? and id <> ?")
                 .params(environment.repository().id(), environment.id()).update();
         jdbc.sql("update environments set is_default = true where id = ?").param(environment.id()).update();
+    }
+
+    /**
+     * Marks the environment removed, so its deployments keep their history, and drops what would act on it: its
+     * auto-deploys, lock and freezes.
+     *
+     * @return false when it was removed already
+     */
+    boolean remove(long environmentId) {
+        jdbc.sql("delete from autodeploys where environment_id = ?").param(environmentId).update();
+        jdbc.sql("delete from environment_locks where environment_id = ?").param(environmentId).update();
+        clearFreezes(environmentId);
+        return jdbc.sql("update environments set removed_at = now(), is_default = false where id = ? and removed_at is null")
+                .param(environmentId).update() == 1;
     }
 
     void rules(long environmentId, Rules rules) {

@@ -107,6 +107,70 @@ class FailureAndRollbackTest extends DeploymentTestBase {
         assertThat(command(alice, "deployments " + repository).all()).contains("rollback of #" + second);
     }
 
+    @Test
+    void aRunningDeploymentCancelledByItsRequesterStopsItsRunAndFreesTheEnvironment() {
+        // GIVEN main being deployed by run 4101
+        long id = deploy("main");
+        github.runningRun(4101, null);
+        run(4101, "Deploy production · ticolops #" + id, "in_progress", null);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(latestDeployment()).containsEntry("status", "building"));
+
+        // WHEN alice cancels it
+        Ticolops.Response reply = command(alice, "deploy cancel #" + id + " wrong branch");
+
+        // THEN GitHub is asked to cancel the run, and the one message ends cancelled, saying who and why
+        assertThat(reply.text()).isEqualTo("@" + alice + " cancelled deployment #" + id + " of " + repository + " 3333333 to production.");
+        assertThat(github.cancelsOf(4101)).isEqualTo(1);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(deploymentMessages())
+                .containsExactly("Deployment #" + id + ": " + repository + " 3333333 (main) to production — cancelled"));
+        assertThat(message(id).toString()).contains("Cancelled by @" + alice + ": wrong branch");
+        assertThat(latestDeployment()).containsEntry("status", "cancelled").containsEntry("in_flight", false);
+        assertThat(command(alice, "audit 3").all()).contains("@" + alice + " cancel " + repository + " production");
+        // AND the run's own "cancelled" webhook changes nothing, and the environment takes the next deploy
+        run(4101, "Deploy production · ticolops #" + id, "completed", Outcome.CANCELLED);
+        assertThat(command(alice, "deploy " + repository + " main production").text()).isEqualTo("Deploying 3333333 to production…");
+    }
+
+    @Test
+    void aRunGitHubWillNoLongerCancelLeavesTheDeploymentToItsOwnStatus() {
+        long id = deploy("main");
+        github.runningRun(4102, "Cannot cancel a workflow run that is completed.");
+        run(4102, "Deploy production · ticolops #" + id, "in_progress", null);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(latestDeployment()).containsEntry("status", "building"));
+
+        Ticolops.Response reply = command(alice, "deploy cancel " + id);
+
+        assertThat(reply.text()).isEqualTo("Deployment #" + id + " of " + repository + " to production was not cancelled: GitHub refused to cancel run 4102"
+                + " (409): Cannot cancel a workflow run that is completed. Its own status shows on its message when it ends.");
+        assertThat(latestDeployment()).containsEntry("status", "building").containsEntry("in_flight", true);
+    }
+
+    @Test
+    void aDeploymentThatEndedOrDoesNotExistCannotBeCancelled() {
+        long id = deploy("main");
+        run(4103, "Deploy ticolops #" + id, "completed", Outcome.SUCCESS);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(latestDeployment()).containsEntry("status", "success"));
+
+        assertThat(command(alice, "deploy cancel " + id).text()).isEqualTo("Deployment #" + id + " of " + repository
+                + " to production has ended already (success): there is nothing to cancel.");
+        assertThat(command(alice, "deploy cancel 99999999").text()).isEqualTo("This project has no deployment #99999999. See `/ticolops deployments`"
+                + " for their numbers.");
+        assertThat(command(alice, "deploy cancel latest").text()).isEqualTo("`latest` is not a deployment number: give the number"
+                + " `/ticolops deployments` shows, e.g. 12.");
+        assertThat(latestDeployment()).containsEntry("status", "success");
+    }
+
+    @Test
+    void aMemberWithoutTheEnvironmentsRoleCannotCancelSomeoneElsesDeployment() {
+        long id = deploy("main");
+        String bob = member("member");
+
+        assertThat(command(bob, "deploy cancel " + id).text()).startsWith("Deploying to production needs the maintainer role; you are a member.");
+
+        assertThat(latestDeployment()).containsEntry("status", "queued").containsEntry("in_flight", true);
+        assertThat(command(alice, "audit 3").all()).contains("@" + bob + " cancel " + repository + " production REFUSED — needs maintainer, is member");
+    }
+
     private long deploy(String ref) {
         assertThat(command(alice, "deploy " + repository + " " + ref + " production").text()).startsWith("Deploying ");
         long id = ((Number) latestDeployment().get("id")).longValue();

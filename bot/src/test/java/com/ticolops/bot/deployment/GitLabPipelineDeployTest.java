@@ -87,6 +87,24 @@ class GitLabPipelineDeployTest extends DeploymentTestBase {
                 .contains("The job was not allowed to do something").contains("https://gitlab.example.com/" + project + "/-/pipelines/3100");
     }
 
+    @Test
+    void aCancelledDeploymentCancelsItsPipeline() {
+        api.stubFor(post(urlPathEqualTo(path + "/pipelines/3100/cancel")).willReturn(okJson("""
+                {"id": 3100, "iid": 41, "project_id": 15, "status": "canceled", "ref": "main", "sha": "%s"}""".formatted(MAIN))));
+        command(alice, "deploy " + project + " main production");
+        long id = jdbc.sql("select max(d.id) from deployments d join repositories r on r.id = d.repository_id where r.full_name = ?")
+                .param(project).query(Long.class).single();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(jdbc.sql("select coalesce(provider_id, '') from deployments where id = ?").param(id)
+                .query(String.class).single()).isEqualTo("3100"));
+
+        assertThat(command(alice, "deploy cancel " + id).text()).isEqualTo("@" + alice + " cancelled deployment #" + id + " of " + project
+                + " 3333333 to production.");
+
+        api.verify(1, postRequestedFor(urlPathEqualTo(path + "/pipelines/3100/cancel")));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(deploymentMessages(project)).containsExactly(
+                "Deployment #" + id + ": " + project + " 3333333 (main) to production — cancelled"));
+    }
+
     /** GitLab's Pipeline Hook for pipeline 3100 in this state, with its variables, sent with the project's secret token. */
     private void pipeline(String status, Map<String, String> variables) {
         String vars = variables.entrySet().stream().map(v -> "{\"key\": \"" + v.getKey() + "\", \"value\": \"" + v.getValue() + "\"}")

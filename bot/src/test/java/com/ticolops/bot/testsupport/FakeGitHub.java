@@ -128,6 +128,24 @@ public final class FakeGitHub {
         return this;
     }
 
+    /** A workflow run in progress, which GitHub cancels when asked (202), or refuses to with {@code refusal} (409). */
+    public FakeGitHub runningRun(long runId, String refusal) {
+        api.stubFor(get(urlEqualTo(base + "/actions/runs/" + runId)).willReturn(okJson("""
+                {"id": %d, "name": "Deploy", "display_title": "Deploy", "head_branch": "main", "head_sha": "x", "run_number": 1, "event": "workflow_dispatch",
+                 "status": "in_progress", "conclusion": null, "workflow_id": 161335, "html_url": "https://github.com/%s/actions/runs/%d",
+                 "created_at": "2026-12-01T12:00:05Z", "updated_at": "2026-12-01T12:01:00Z", "url": "%s/actions/runs/%d",
+                 "cancel_url": "%s/actions/runs/%d/cancel"}""".formatted(runId, repository, runId, api.baseUrl() + base, runId, api.baseUrl() + base, runId))));
+        api.stubFor(post(urlEqualTo(base + "/actions/runs/" + runId + "/cancel")).willReturn(refusal == null
+                ? aResponse().withStatus(202).withHeader("Content-Type", "application/json").withBody("{}")
+                : aResponse().withStatus(409).withHeader("Content-Type", "application/json").withBody("{\"message\": \"" + refusal + "\"}")));
+        return this;
+    }
+
+    /** How often GitHub was asked to cancel the run. */
+    public int cancelsOf(long runId) {
+        return api.findAll(postRequestedFor(urlEqualTo(base + "/actions/runs/" + runId + "/cancel"))).size();
+    }
+
     /** The default branch's top level: these files with their text. */
     public FakeGitHub files(Map<String, String> files) {
         String listing = files.keySet().stream().map(name -> """

@@ -61,6 +61,20 @@ public interface DeployClient {
     Started playManualJob(GitHostAccess access, String repository, String job, DeployRequest request);
 
     /**
+     * Stops a GitHub Actions workflow run or a GitLab pipeline that a deployment started.
+     *
+     * @throws GitHostException FAILED in the provider's words when it will not (the run finished meanwhile), NOT_FOUND
+     *                          when the run is gone
+     */
+    void cancelRun(GitHostAccess access, String repository, long runOrPipelineId);
+
+    /**
+     * GitHub's Deployments API: gives the deployment an {@code error} status saying who cancelled it, so GitHub does
+     * not show it as still in progress. The workflow that took it is the repository's, and is not stopped.
+     */
+    void markDeploymentCancelled(GitHostAccess access, String repository, long deploymentId, String cancelledBy);
+
+    /**
      * The last {@code lines} lines of the log of the first failed job of a workflow run (GitHub) or pipeline (GitLab).
      *
      * @return empty when no job failed or the log is gone

@@ -24,6 +24,7 @@ import org.kohsuke.github.GHCommit;
 import org.kohsuke.github.GHCompare;
 import org.kohsuke.github.GHContent;
 import org.kohsuke.github.GHDeployment;
+import org.kohsuke.github.GHDeploymentState;
 import org.kohsuke.github.GHRepository;
 import org.kohsuke.github.GHWorkflow;
 import org.kohsuke.github.GHWorkflowJob;
@@ -151,6 +152,33 @@ class GitHubDeployClient implements DeployClient {
     @Override
     public Started playManualJob(GitHostAccess access, String repository, String job, DeployRequest request) {
         throw new UnsupportedOperationException("GitHub has no manual jobs to play: use the GitHub Actions workflow executor");
+    }
+
+    @Override
+    public void cancelRun(GitHostAccess access, String repository, long runOrPipelineId) {
+        GitHubApis.call(access, () -> {
+            GHRepository repo = repository(access, repository);
+            GHWorkflowRun run;
+            try {
+                run = repo.getWorkflowRun(runOrPipelineId);
+            } catch (FileNotFoundException e) {
+                throw new GitHostException(GitHostException.Reason.NOT_FOUND, "No workflow run " + runOrPipelineId + " in " + repository, e);
+            }
+            return refused("to cancel run " + runOrPipelineId, () -> {
+                run.cancel();
+                return null;
+            });
+        });
+    }
+
+    @Override
+    public void markDeploymentCancelled(GitHostAccess access, String repository, long deploymentId, String cancelledBy) {
+        GitHubApis.call(access, () -> {
+            GHRepository repo = repository(access, repository);
+            return refused("the status of deployment " + deploymentId, () -> repo.getDeployment(deploymentId).createStatus(GHDeploymentState.ERROR)
+                    .description("Cancelled from chat by " + cancelledBy)
+                    .create());
+        });
     }
 
     /** GitHub answers the log request with a redirect to a short-lived download URL, which github-api follows. */

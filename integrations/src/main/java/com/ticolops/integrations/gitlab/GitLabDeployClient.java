@@ -110,6 +110,17 @@ class GitLabDeployClient implements DeployClient {
         return variables;
     }
 
+    @Override
+    public void cancelRun(GitHostAccess access, String repository, long runOrPipelineId) {
+        GitLabApis.call(access, api -> onPipeline(repository, runOrPipelineId,
+                () -> refused("to cancel pipeline " + runOrPipelineId, () -> api.getPipelineApi().cancelPipelineJobs(repository, runOrPipelineId))));
+    }
+
+    @Override
+    public void markDeploymentCancelled(GitHostAccess access, String repository, long deploymentId, String cancelledBy) {
+        throw new UnsupportedOperationException("GitLab deployments are made by pipelines: cancel the pipeline");
+    }
+
     /**
      * The failed job that first ran (by id), preferring one not allowed to fail: that one failed the pipeline. A trace
      * GitLab no longer keeps gives no lines.
