@@ -5,6 +5,7 @@ import com.ticolops.bot.notification.NotificationRequested;
 import com.ticolops.bot.repo.GitHosts;
 import com.ticolops.bot.repo.RepoException;
 import com.ticolops.bot.repo.Repositories;
+import com.ticolops.integrations.git.CiJobChanged;
 import com.ticolops.integrations.git.CiRunChanged;
 import com.ticolops.integrations.git.DeployClient;
 import com.ticolops.integrations.git.DeploymentStatusChanged;
@@ -92,12 +93,10 @@ class DeploymentProgress {
     /** What {@link #on(DeploymentStatusChanged)} does, on the caller's thread. */
     void follow(DeploymentStatusChanged status) {
         Optional<DeploymentStatus> next = statusOf(status.state(), status.outcome());
-        if (next.isEmpty() || status.providerDeploymentId() == null) {
+        if (next.isEmpty()) {
             return;
         }
-        repositories.find(status.provider(), status.repository()).ifPresent(repository -> records.byProviderId(repository.id(), status.providerDeploymentId())
-                .or(() -> hookDeployment(repository, status))
-                .or(() -> notRecordedYet(repository, status))
+        repositories.find(status.provider(), status.repository()).ifPresent(repository -> deploymentOf(repository, status)
                 .ifPresent(deployment -> {
                     boolean succeeded = next.get() == DeploymentStatus.SUCCESS;
                     move(deployment, next.get(), succeeded ? environmentUrl(deployment, status.url()) : null, succeeded ? null : status.url(),
@@ -116,6 +115,35 @@ class DeploymentProgress {
                 .or(() -> namedBy(repository, run))
                 .ifPresent(deployment -> move(deployment, next.get(),
                         next.get() == DeploymentStatus.SUCCESS ? environmentUrl(deployment, null) : null, run.url(), run.runId())));
+    }
+
+    /**
+     * A GitLab job changed: the job that deploys a deployment made through a manual job (the job named in the
+     * environment) or through a pipeline (its job with that environment) moves it, and is remembered, as GitLab's
+     * deployment events name it.
+     */
+    @Async
+    @TransactionalEventListener
+    void on(CiJobChanged job) {
+        Optional<DeploymentStatus> next = statusOf(job.status(), job.outcome());
+        if (next.isEmpty()) {
+            return;
+        }
+        repositories.find(job.provider(), job.repository()).ifPresent(repository -> records.byProviderId(repository.id(), String.valueOf(job.pipelineId()))
+                .filter(deployment -> environments.find(deployment.environmentId()).filter(environment -> deploys(environment, job)).isPresent())
+                .ifPresent(deployment -> {
+                    transaction.executeWithoutResult(status -> records.job(deployment.id(), String.valueOf(job.jobId())));
+                    move(deployment, next.get(), next.get() == DeploymentStatus.SUCCESS ? environmentUrl(deployment, null) : null, job.url(),
+                            job.pipelineId());
+                }));
+    }
+
+    private static boolean deploys(Environment environment, CiJobChanged job) {
+        return switch (environment.executor()) {
+            case GITLAB_JOB -> environment.target().equals(job.name());
+            case GITLAB_PIPELINE -> environment.name().equalsIgnoreCase(job.environment());
+            default -> false;
+        };
     }
 
     /** Hands the deployment to its executor; a deployment no longer pending (a redelivered event) is left alone. */
@@ -318,6 +346,42 @@ class DeploymentProgress {
                 .flatMap(d -> {
                     records.adopt(d.id(), String.valueOf(run.runId()));
                     return records.byProviderId(repository.id(), String.valueOf(run.runId()));
+                });
+    }
+
+    /**
+     * Ours that a deployment status is about. GitHub's by the deployment's id (or a deploy hook's platform's deployment);
+     * GitLab's by the job that deploys, or else, while no job of it is known (job events do not reach us), the
+     * deployment to that environment of that very commit through one of its pipelines, which then takes the job's id.
+     */
+    private Optional<Deployment> deploymentOf(Repositories.Ref repository, DeploymentStatusChanged status) {
+        if (status.provider() == com.ticolops.integrations.git.GitProvider.GITLAB) {
+            if (status.jobId() == null) {
+                return Optional.empty();
+            }
+            return records.byJobId(repository.id(), status.jobId()).or(() -> gitLabPipelineDeployment(repository, status));
+        }
+        if (status.providerDeploymentId() == null) {
+            return Optional.empty();
+        }
+        return records.byProviderId(repository.id(), status.providerDeploymentId())
+                .or(() -> hookDeployment(repository, status))
+                .or(() -> notRecordedYet(repository, status));
+    }
+
+    private Optional<Deployment> gitLabPipelineDeployment(Repositories.Ref repository, DeploymentStatusChanged status) {
+        if (status.environment() == null || status.sha() == null) {
+            return Optional.empty();
+        }
+        return environments.named(repository, status.environment())
+                .filter(e -> e.executor() == Executor.GITLAB_PIPELINE || e.executor() == Executor.GITLAB_JOB)
+                .flatMap(e -> records.inFlight(e.id()))
+                // Once a job is known, only that job's events are about this deployment.
+                .filter(d -> d.providerId() != null && !records.hasJob(d.id())
+                        && d.sha().toLowerCase(Locale.ROOT).startsWith(status.sha().toLowerCase(Locale.ROOT)))
+                .map(d -> {
+                    transaction.executeWithoutResult(tx -> records.job(d.id(), status.jobId()));
+                    return d;
                 });
     }
 

@@ -163,6 +163,19 @@ class DeploymentRecords {
                 .params(Timestamp.from(at), providerId, logsUrl, note, id).update() == 1;
     }
 
+    Optional<Deployment> byJobId(long repositoryId, String jobId) {
+        return jdbc.sql(SELECT + "where repository_id = ? and provider_job_id = ?").params(repositoryId, jobId).query(this::deployment).optional();
+    }
+
+    boolean hasJob(long id) {
+        return jdbc.sql("select provider_job_id is not null from deployments where id = ?").param(id).query(Boolean.class).single();
+    }
+
+    /** The GitLab job that deploys it: GitLab's deployment events name that job. */
+    void job(long id, String jobId) {
+        jdbc.sql("update deployments set provider_job_id = ? where id = ? and provider_job_id is distinct from ?").params(jobId, id, jobId).update();
+    }
+
     /** A run that names the deployment: its id is the deployment's from now on, and the note that said what to wait for goes. */
     boolean adopt(long id, String providerId) {
         return jdbc.sql("update deployments set provider_id = ?, note = null where id = ? and provider_id is null").params(providerId, id).update() == 1;

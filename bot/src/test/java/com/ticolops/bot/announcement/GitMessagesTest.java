@@ -60,7 +60,7 @@ class GitMessagesTest {
     @Test
     void aSuccessfulDeploymentLinksTheEnvironment() {
         Reply reply = GitMessages.deployment(new DeploymentStatusChanged(GitProvider.GITLAB, "d", "acme/shop", "production", "success", Outcome.SUCCESS,
-                "main", "aaaaaaaa", "https://shop.example.com", "carol", null, "15"));
+                "main", "aaaaaaaa", "https://shop.example.com", "carol", null, "15", "796"));
 
         assertThat(reply.text()).isEqualTo("Deployment of main to production succeeded in acme/shop (aaaaaaa)");
         assertThat(reply.buttons()).containsExactly(Reply.Button.link("Open production", "https://shop.example.com"));

@@ -139,7 +139,7 @@ class DeployFromChatTest extends DeploymentTestBase {
         command(alice, "deploy " + repository + " main production");
         var status = new com.ticolops.integrations.git.DeploymentStatusChanged(com.ticolops.integrations.git.GitProvider.GITHUB, "d-1", repository,
                 "production", "success", com.ticolops.integrations.git.RepositoryActivity.Outcome.SUCCESS, "main", MAIN, "https://shop.example.com",
-                "github-actions[bot]", java.time.Instant.now(), "7001");
+                "github-actions[bot]", java.time.Instant.now(), "7001", null);
 
         // WHEN its status is handled while the creation is still under way, THEN it fails, for the registry to deliver it again
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> progress.follow(status)).isInstanceOf(IllegalStateException.class)

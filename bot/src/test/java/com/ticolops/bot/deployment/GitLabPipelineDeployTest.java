@@ -105,6 +105,94 @@ class GitLabPipelineDeployTest extends DeploymentTestBase {
                 "Deployment #" + id + ": " + project + " 3333333 (main) to production — cancelled"));
     }
 
+    @Test
+    void thePipelinesDeployJobMovesTheDeploymentAndGitLabsDeploymentEventsNamingThatJobFinishIt() {
+        // GIVEN main being deployed by pipeline 3100
+        command(alice, "deploy " + project + " main production");
+        long id = jdbc.sql("select max(d.id) from deployments d join repositories r on r.id = d.repository_id where r.full_name = ?")
+                .param(project).query(Long.class).single();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(deploymentMessages(project)).containsExactly(
+                "Deployment #" + id + ": " + project + " 3333333 (main) to production — queued"));
+
+        // WHEN a test job of the pipeline runs, THEN nothing moves: it deploys nothing
+        job(800, "test", null, "running");
+        // WHEN its job deploying to production runs
+        job(801, "deploy-production", "production", "running");
+
+        // THEN the deployment is building, and knows that job
+        await().atMost(WAIT).untilAsserted(() -> assertThat(deploymentMessages(project)).containsExactly(
+                "Deployment #" + id + ": " + project + " 3333333 (main) to production — building"));
+        assertThat(jdbc.sql("select provider_job_id from deployments where id = ?").param(id).query(String.class).single()).isEqualTo("801");
+
+        // WHEN GitLab reports the deployment made by job 801 successful
+        deployment(801, "success");
+
+        // THEN the message ends on success, with the environment's button
+        await().atMost(WAIT).untilAsserted(() -> assertThat(deploymentMessages(project)).containsExactly(
+                "Deployment #" + id + ": " + project + " 3333333 (main) to production — succeeded"));
+        assertThat(jdbc.sql("select status || ' ' || environment_url from deployments where id = ?").param(id).query(String.class).single())
+                .isEqualTo("success https://shop.example.com");
+    }
+
+    @Test
+    void withoutJobEventsTheDeploymentEventForThatEnvironmentAndCommitFinishesIt() {
+        command(alice, "deploy " + project + " main production");
+        long id = jdbc.sql("select max(d.id) from deployments d join repositories r on r.id = d.repository_id where r.full_name = ?")
+                .param(project).query(Long.class).single();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(jdbc.sql("select coalesce(provider_id, '') from deployments where id = ?").param(id)
+                .query(String.class).single()).isEqualTo("3100"));
+
+        deployment(801, "success");
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(deploymentMessages(project)).containsExactly(
+                "Deployment #" + id + ": " + project + " 3333333 (main) to production — succeeded"));
+        assertThat(jdbc.sql("select provider_job_id from deployments where id = ?").param(id).query(String.class).single()).isEqualTo("801");
+    }
+
+    @Test
+    void aDeploymentEventOfAnotherJobChangesNothing() {
+        command(alice, "deploy " + project + " main production");
+        long id = jdbc.sql("select max(d.id) from deployments d join repositories r on r.id = d.repository_id where r.full_name = ?")
+                .param(project).query(Long.class).single();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(jdbc.sql("select coalesce(provider_id, '') from deployments where id = ?").param(id)
+                .query(String.class).single()).isEqualTo("3100"));
+        job(801, "deploy-production", "production", "running");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(jdbc.sql("select status from deployments where id = ?").param(id).query(String.class).single())
+                .isEqualTo("building"));
+
+        deployment(999, "failed");
+
+        await().during(Duration.ofMillis(500)).atMost(WAIT).untilAsserted(() -> assertThat(jdbc.sql("select status from deployments where id = ?")
+                .param(id).query(String.class).single()).isEqualTo("building"));
+    }
+
+    /** GitLab's Job Hook for a job of pipeline 3100, sent with the project's secret token. */
+    private void job(long jobId, String name, String environment, String status) {
+        String body = """
+                {"object_kind": "build", "ref": "main", "tag": false, "sha": "%s", "build_id": %d, "build_name": "%s", "build_stage": "deploy",
+                 "build_status": "%s", "pipeline_id": 3100, "project_id": 15, "project_name": "acme / shop",
+                 "user": {"id": 4, "name": "Carol Lab", "username": "carol-gl"},
+                 "project": {"id": 15, "name": "shop", "web_url": "https://gitlab.example.com/%s", "path_with_namespace": "%s", "default_branch": "main"},
+                 "environment": %s}"""
+                .formatted(MAIN, jobId, name, status, project, project, environment == null ? "null" : "{\"name\": \"" + environment + "\", \"action\": \"start\"}");
+        assertThat(ticolops.gitLabDelivery("Job Hook", UUID.randomUUID().toString(), body.getBytes(StandardCharsets.UTF_8), hookToken).status())
+                .isEqualTo(202);
+    }
+
+    /** GitLab's Deployment Hook for the deployment job {@code jobId} made to production. */
+    private void deployment(long jobId, String status) {
+        String body = """
+                {"object_kind": "deployment", "status": "%s", "status_changed_at": "2026-12-01 12:01:00 +0000", "deployment_id": 15,
+                 "deployable_id": %d, "deployable_url": "https://gitlab.example.com/%s/-/jobs/%d", "environment": "production",
+                 "environment_external_url": "https://shop.example.com",
+                 "project": {"id": 15, "name": "shop", "web_url": "https://gitlab.example.com/%s", "path_with_namespace": "%s", "default_branch": "main"},
+                 "short_sha": "3333333", "user": {"id": 4, "name": "Carol Lab", "username": "carol-gl"},
+                 "commit_url": "https://gitlab.example.com/%s/-/commit/%s", "commit_title": "Fix the checkout"}"""
+                .formatted(status, jobId, project, jobId, project, project, project, MAIN);
+        assertThat(ticolops.gitLabDelivery("Deployment Hook", UUID.randomUUID().toString(), body.getBytes(StandardCharsets.UTF_8), hookToken).status())
+                .isEqualTo(202);
+    }
+
     /** GitLab's Pipeline Hook for pipeline 3100 in this state, with its variables, sent with the project's secret token. */
     private void pipeline(String status, Map<String, String> variables) {
         String vars = variables.entrySet().stream().map(v -> "{\"key\": \"" + v.getKey() + "\", \"value\": \"" + v.getValue() + "\"}")

@@ -266,7 +266,7 @@ final class GitHubPayloads {
                 .map(GitHubPayloads::optionalUrl).filter(Objects::nonNull).findFirst().orElse(null);
         return new DeploymentStatusChanged(GitProvider.GITHUB, deliveryId, repository, deployment.getEnvironment(),
                 status.getState().name().toLowerCase(Locale.ROOT), outcome, deployment.getRef(), deployment.getSha(), url,
-                login(event.getSender()), instant(status.getCreatedAt()), String.valueOf(deployment.getId()));
+                login(event.getSender()), instant(status.getCreatedAt()), String.valueOf(deployment.getId()), null);
     }
 
     /**

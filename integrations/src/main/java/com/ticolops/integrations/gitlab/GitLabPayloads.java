@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.ticolops.integrations.git.CiRunChanged;
 import com.ticolops.integrations.git.CommentAdded;
+import com.ticolops.integrations.git.CiJobChanged;
 import com.ticolops.integrations.git.DeploymentStatusChanged;
 import com.ticolops.integrations.git.GitProvider;
 import com.ticolops.integrations.git.Mentions;
@@ -28,6 +29,7 @@ import java.util.Optional;
 import org.gitlab4j.api.models.Reviewer;
 import org.gitlab4j.api.webhook.AbstractPushEvent;
 import org.gitlab4j.api.webhook.ChangeContainer;
+import org.gitlab4j.api.webhook.BuildEvent;
 import org.gitlab4j.api.webhook.DeploymentEvent;
 import org.gitlab4j.api.webhook.EventIssue;
 import org.gitlab4j.api.webhook.EventProject;
@@ -64,6 +66,7 @@ final class GitLabPayloads {
             case "Merge Request Hook" -> List.of(mergeRequest(deliveryId, JSON.unmarshal(MergeRequestEvent.class, body)));
             case "Note Hook" -> note(deliveryId, noteEvent(body));
             case "Pipeline Hook" -> pipeline(deliveryId, JSON.unmarshal(PipelineEvent.class, body));
+            case "Job Hook" -> List.of(job(deliveryId, JSON.unmarshal(BuildEvent.class, body)));
             case "Deployment Hook" -> List.of(deployment(deliveryId, JSON.unmarshal(DeploymentEvent.class, body), JSON.getObjectMapper().readTree(body)));
             case "Release Hook" -> release(deliveryId, JSON.unmarshal(ReleaseEvent.class, body));
             // Work items (issues, tasks, incidents in the new model) arrive under the same header with their own object kind.
@@ -253,6 +256,24 @@ final class GitLabPayloads {
                 url, username(event.getUser()), instant(pipeline.getCreatedAt()), instant(pipeline.getFinishedAt())), changed);
     }
 
+    /** A job of a pipeline changed state: a deployment through a manual job, or a pipeline's deploy job, follows it. */
+    private static CiJobChanged job(String deliveryId, BuildEvent event) throws IOException {
+        requirePresent(event.getProject(), "project");
+        requirePresent(event.getBuildId(), "build_id");
+        requirePresent(event.getPipelineId(), "pipeline_id");
+        requirePresent(event.getBuildStatus(), "build_status");
+        Outcome outcome = switch (event.getBuildStatus()) {
+            case "success" -> Outcome.SUCCESS;
+            case "failed" -> Outcome.FAILURE;
+            case "canceled", "cancelled" -> Outcome.CANCELLED;
+            default -> null;
+        };
+        String web = event.getProject().getWebUrl();
+        return new CiJobChanged(GitProvider.GITLAB, deliveryId, event.getProject().getPathWithNamespace(), event.getBuildId(), event.getPipelineId(),
+                event.getBuildName(), event.getEnvironment() == null ? null : event.getEnvironment().getName(), event.getBuildStatus(), outcome,
+                web == null ? null : web + "/-/jobs/" + event.getBuildId());
+    }
+
     /**
      * GitLab4J's DeploymentEvent has no {@code ref}, {@code environment_external_url} or full sha, and keeps
      * {@code status_changed_at} as text: those are read from the JSON tree.
@@ -273,7 +294,8 @@ final class GitLabPayloads {
         String sha = commitUrl != null && commitUrl.contains("/commit/") ? commitUrl.substring(commitUrl.lastIndexOf('/') + 1) : event.getShortSha();
         return new DeploymentStatusChanged(GitProvider.GITLAB, deliveryId, event.getProject().getPathWithNamespace(), event.getEnvironment(),
                 event.getStatus(), outcome, tree.path("ref").asText(null), sha, url, username(event.getUser()), timestamp(event.getStatusChangedAt()),
-                event.getDeploymentId() == null ? null : String.valueOf(event.getDeploymentId()));
+                event.getDeploymentId() == null ? null : String.valueOf(event.getDeploymentId()),
+                event.getDeployableId() == null ? null : String.valueOf(event.getDeployableId()));
     }
 
     /** Only a new release is announced; updates and deletions are stored and ignored. */

@@ -294,7 +294,7 @@ class GitHubPayloadsTest {
 
         assertThat(events).containsExactly(new DeploymentStatusChanged(GitProvider.GITHUB, DELIVERY, "acme/rocket", "production", "failure",
                 Outcome.FAILURE, "main", "3333333333333333333333333333333333333333", "https://github.com/acme/rocket/actions/runs/3001/job/9", "alice",
-                Instant.parse("2026-03-02T10:05:00Z"), "6001"));
+                Instant.parse("2026-03-02T10:05:00Z"), "6001", null));
         DeploymentStatusChanged deployment = (DeploymentStatusChanged) events.get(0);
         assertThat(deployment.environment()).isEqualTo("production");
     }

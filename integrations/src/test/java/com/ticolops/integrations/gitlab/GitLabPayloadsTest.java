@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.ticolops.integrations.git.CiRunChanged;
 import com.ticolops.integrations.git.CommentAdded;
+import com.ticolops.integrations.git.CiJobChanged;
 import com.ticolops.integrations.git.DeploymentStatusChanged;
 import com.ticolops.integrations.git.GitProvider;
 import com.ticolops.integrations.git.IssueChanged;
@@ -220,8 +221,23 @@ class GitLabPayloadsTest {
 
         assertThat(events).containsExactly(new DeploymentStatusChanged(GitProvider.GITLAB, DELIVERY, "acme/web/shop", "production", "failed",
                 Outcome.FAILURE, "main", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "https://shop.example.com", "carol", Instant.parse("2026-03-02T09:50:00Z"),
-                "15"));
+                "15", "796"));
         assertThat(((DeploymentStatusChanged) events.get(0)).environment()).isEqualTo("production");
+    }
+
+    @Test
+    void aJobNamesItsPipelineAndTheEnvironmentItDeploysTo() throws IOException {
+        List<Object> events = GitLabPayloads.toEvents("Job Hook", DELIVERY, fixture("job-deploy-running.json"));
+
+        assertThat(events).containsExactly(new CiJobChanged(GitProvider.GITLAB, DELIVERY, "acme/web/shop", 801, 3100, "deploy-production", "production",
+                "running", null, "https://gitlab.example.com/acme/web/shop/-/jobs/801"));
+    }
+
+    @Test
+    void aJobThatFailedSaysSo() throws IOException {
+        List<Object> events = GitLabPayloads.toEvents("Job Hook", DELIVERY, fixture("job-deploy-running.json").replace("\"running\"", "\"failed\""));
+
+        assertThat(((CiJobChanged) events.get(0)).outcome()).isEqualTo(Outcome.FAILURE);
     }
 
     @Test
