@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import com.ticolops.integrations.net.OutboundCalls;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -54,7 +55,7 @@ class UnmergeablePullRequests {
      * Like {@code @ApplicationModuleListener} but without its transaction: the API calls (and the waits between them)
      * must hold no database connection. A failed answer is logged, not retried: the next push asks again.
      */
-    @Async
+    @Async(OutboundCalls.EXECUTOR)
     @TransactionalEventListener
     void on(PushReceived push) {
         if (push.isTag() || push.deleted()) {

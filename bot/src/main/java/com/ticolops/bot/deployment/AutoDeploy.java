@@ -1,6 +1,7 @@
 package com.ticolops.bot.deployment;
 
 import com.ticolops.integrations.git.PushReceived;
+import com.ticolops.integrations.net.OutboundCalls;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -18,7 +19,7 @@ class AutoDeploy {
         this.deployments = deployments;
     }
 
-    @Async
+    @Async(OutboundCalls.EXECUTOR)
     @TransactionalEventListener
     void on(PushReceived push) {
         deployments.onPush(push);

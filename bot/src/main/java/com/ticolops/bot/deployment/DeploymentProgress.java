@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import com.ticolops.integrations.net.OutboundCalls;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -78,13 +79,13 @@ class DeploymentProgress {
         this.transaction = transaction;
     }
 
-    @Async
+    @Async(OutboundCalls.EXECUTOR)
     @TransactionalEventListener
     void on(DeploymentStarted started) {
         execute(started.deploymentId());
     }
 
-    @Async
+    @Async(OutboundCalls.EXECUTOR)
     @TransactionalEventListener
     void on(DeploymentStatusChanged status) {
         follow(status);
@@ -104,7 +105,7 @@ class DeploymentProgress {
                 }));
     }
 
-    @Async
+    @Async(OutboundCalls.EXECUTOR)
     @TransactionalEventListener
     void on(CiRunChanged run) {
         Optional<DeploymentStatus> next = statusOf(run.status(), run.outcome());
@@ -122,7 +123,7 @@ class DeploymentProgress {
      * environment) or through a pipeline (its job with that environment) moves it, and is remembered, as GitLab's
      * deployment events name it.
      */
-    @Async
+    @Async(OutboundCalls.EXECUTOR)
     @TransactionalEventListener
     void on(CiJobChanged job) {
         Optional<DeploymentStatus> next = statusOf(job.status(), job.outcome());

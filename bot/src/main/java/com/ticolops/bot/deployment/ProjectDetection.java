@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import com.ticolops.integrations.net.OutboundCalls;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -61,7 +62,7 @@ public class ProjectDetection {
     }
 
     /** A repository connected with a token: the channel it was connected from hears what it looks like. */
-    @Async
+    @Async(OutboundCalls.EXECUTOR)
     @TransactionalEventListener
     void on(RepositoryConnected connected) {
         Repositories.Ref repo = connected.repository();

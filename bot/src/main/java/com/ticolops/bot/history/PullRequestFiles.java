@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionOperations;
+import com.ticolops.integrations.net.OutboundCalls;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -56,7 +57,7 @@ class PullRequestFiles {
      * but without its transaction: the API call must hold no database connection, and the one write is a single
      * statement, atomic by itself.
      */
-    @Async
+    @Async(OutboundCalls.EXECUTOR)
     @TransactionalEventListener
     void on(PullRequestChanged pr) {
         if (!CHANGING_FILES.contains(pr.action()) && !("edited".equals(pr.action()) && pr.baseChanged())) {
