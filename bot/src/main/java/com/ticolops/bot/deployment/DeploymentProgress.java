@@ -11,7 +11,9 @@ import com.ticolops.integrations.git.DeployClient;
 import com.ticolops.integrations.git.DeploymentStatusChanged;
 import com.ticolops.integrations.git.GitHostAccess;
 import com.ticolops.integrations.git.GitHostException;
+import com.ticolops.integrations.git.GitProvider;
 import com.ticolops.integrations.git.RepositoryActivity.Outcome;
+import com.ticolops.integrations.net.OutboundCalls;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +23,6 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import com.ticolops.integrations.net.OutboundCalls;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -174,7 +175,7 @@ class DeploymentProgress {
                 clients.hooks(repository).trigger(target, request);
                 started = new DeployClient.Started(null, null);
                 note = "Triggered the deploy hook on " + environment.hookHost() + "; its status shows here if the platform reports it to "
-                        + (deployment.repository().provider() == com.ticolops.integrations.git.GitProvider.GITHUB ? "GitHub" : "GitLab") + ".";
+                        + (deployment.repository().provider() == GitProvider.GITHUB ? "GitHub" : "GitLab") + ".";
             } else {
                 DeployClient client = clients.of(deployment.repository().provider(), repository);
                 GitHostAccess access = access(deployment);
@@ -356,7 +357,7 @@ class DeploymentProgress {
      * deployment to that environment of that very commit through one of its pipelines, which then takes the job's id.
      */
     private Optional<Deployment> deploymentOf(Repositories.Ref repository, DeploymentStatusChanged status) {
-        if (status.provider() == com.ticolops.integrations.git.GitProvider.GITLAB) {
+        if (status.provider() == GitProvider.GITLAB) {
             if (status.jobId() == null) {
                 return Optional.empty();
             }

@@ -4,9 +4,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -17,6 +20,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 class ApiErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+    static final int RETRY_AFTER_SECONDS = 5;
 
     @ExceptionHandler
     ResponseEntity<Envelope<Void>> refused(ApiException e, HttpServletRequest request) {
@@ -40,6 +44,18 @@ class ApiErrors {
     ResponseEntity<Envelope<Void>> missingParameter(MissingServletRequestParameterException e, HttpServletRequest request) {
         return answer(HttpStatus.BAD_REQUEST, ApiErrorWriter.error(request, "missing_parameter", e.getParameterName() + " is required",
                 Map.of("parameter", e.getParameterName())));
+    }
+
+    /**
+     * No pooled connection came in time (the listeners behind a burst hold them) or the database is unreachable: the
+     * request did nothing, and says when to try again rather than that something broke.
+     */
+    @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class})
+    ResponseEntity<Envelope<Void>> busy(RuntimeException e, HttpServletRequest request) {
+        log.warn("{} {} found no database connection in time: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS))
+                .body(Envelope.failure(ApiErrorWriter.error(request, "unavailable",
+                        "Ticolops is too busy to take this now; nothing was done. Try again in a few seconds.", Map.of())));
     }
 
     /** Never a stack trace: the id finds it in the log. */
