@@ -16,7 +16,9 @@ class DeliveryLedger {
         SENDING,
         SENT,
         /** The person turned the kind off or muted the project. */
-        SKIPPED;
+        SKIPPED,
+        /** No channel reached the person when it came: no chat account this Ticolops talks on, or a channel not configured. */
+        UNREACHABLE;
 
         String id() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -68,6 +70,11 @@ class DeliveryLedger {
 
     void sent(long userId, List<String> idempotencyKeys) {
         jdbc.sql("update notification_deliveries set state = 'sent', sent_at = now() where user_id = ? and idempotency_key = any(?)")
+                .params(userId, idempotencyKeys.toArray(String[]::new)).update();
+    }
+
+    void unreachable(long userId, List<String> idempotencyKeys) {
+        jdbc.sql("update notification_deliveries set state = 'unreachable' where user_id = ? and idempotency_key = any(?)")
                 .params(userId, idempotencyKeys.toArray(String[]::new)).update();
     }
 

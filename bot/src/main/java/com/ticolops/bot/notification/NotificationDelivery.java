@@ -21,6 +21,9 @@ import org.springframework.transaction.annotation.Propagation;
  * it is exactly once; email keeps its Message-ID and webhooks their {@code webhook-id} for receivers to drop the
  * repeat; a Slack or Discord DM shows twice. At least once, then, and once in every case but that crash.
  * <p>
+ * Someone no channel reaches (no chat account this Ticolops talks on, a channel chosen that is not configured) is
+ * recorded as unreachable rather than tried again for ever: that is configuration, not an outage.
+ * <p>
  * Not in a transaction: the channel's call is outbound and must not hold a database connection while it waits.
  */
 @Component
@@ -40,6 +43,10 @@ class NotificationDelivery {
             return;
         }
         long userId = notification.recipient();
+        if (!routes.reachable(userId)) {
+            ledger.unreachable(userId, List.of(notification.idempotencyKey()));
+            return;
+        }
         routes.send(userId, Outgoing.of(notification.kind(), notification.subject(), notification.text(), notification.link()),
                 messageId(userId, notification.idempotencyKey()));
         ledger.sent(userId, List.of(notification.idempotencyKey()));

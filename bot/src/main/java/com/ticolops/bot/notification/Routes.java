@@ -79,6 +79,16 @@ class Routes {
     }
 
     /**
+     * Whether any channel takes the person's notifications now. Not reachable is how things are configured (no chat
+     * account here, a platform or an SMTP server not set up), not a channel that is down: trying again later would not
+     * change it.
+     */
+    boolean reachable(long userId) {
+        return effective(userId, settings.of(userId)).filter(this::available)
+                .filter(channel -> channel.platform().isEmpty() || account(userId, channel).isPresent()).isPresent();
+    }
+
+    /**
      * @param id the message's id, the same on every attempt: the console posts it once, email carries it as its
      *           Message-ID and webhooks as their {@code webhook-id}, so receivers can drop a repeat
      * @throws IllegalStateException when the message could not go out now

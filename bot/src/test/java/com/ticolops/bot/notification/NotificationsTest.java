@@ -312,6 +312,20 @@ class NotificationsTest {
     }
 
     @Test
+    void someoneNoChannelReachesIsRecordedUnreachableInsteadOfBeingTriedForEver() {
+        // GIVEN a person known only by a Slack account, and this Ticolops not connected to Slack
+        long carol = users.resolve(new com.ticolops.bot.command.ChatUser(com.ticolops.integrations.chat.Platform.SLACK, Names.unique("U")), "carol");
+
+        // WHEN a notification for her comes
+        notifications.notify(notification(carol, NotificationKind.MENTIONED, "alice mentioned you in acme/shop#3", "nowhere-" + carol));
+
+        // THEN it is recorded as reaching nobody, and its publication is complete: nothing retries it
+        await().atMost(WAIT).until(() -> state(carol, "nowhere-" + carol), "unreachable"::equals);
+        await().atMost(WAIT).until(() -> jdbc.sql("select count(*) from event_publication where serialized_event like ? and completion_date is null")
+                .param("%nowhere-" + carol + "%").query(Long.class).single() == 0);
+    }
+
+    @Test
     void aChatPlatformWithoutAnAccountOrNotConnectedIsRefused() {
         person(alice);
 
