@@ -11,6 +11,9 @@ import org.springframework.stereotype.Component;
  * webhook writer, a request, a scheduled task) waits while {@link #MAX_PENDING} tasks are queued or running, which
  * slows its own callers down instead. A listener's own follow-up work never waits, or every listener thread could end
  * up waiting for the others. Nothing is lost while waiting: the publications are already in the registry.
+ * <p>
+ * A thread that waits here has committed and still holds its pooled connection, so requests that would wait are better
+ * turned away before they take one: {@link #busy()} says when ({@link BusyApi} answers the REST API's writes with 503).
  */
 @Component
 class ListenerBackPressure implements TaskDecorator {
@@ -19,6 +22,7 @@ class ListenerBackPressure implements TaskDecorator {
     static final int MAX_PENDING = 10_000;
     private static final ThreadLocal<Boolean> IN_A_LISTENER = ThreadLocal.withInitial(() -> false);
 
+    private final int maxPending;
     private final Semaphore pending;
 
     ListenerBackPressure() {
@@ -26,7 +30,13 @@ class ListenerBackPressure implements TaskDecorator {
     }
 
     ListenerBackPressure(int maxPending) {
+        this.maxPending = maxPending;
         this.pending = new Semaphore(maxPending);
+    }
+
+    /** Whether most of the room is taken: new work from outside had better wait at the door than after its commit. */
+    boolean busy() {
+        return pending.availablePermits() <= maxPending / 5;
     }
 
     @Override

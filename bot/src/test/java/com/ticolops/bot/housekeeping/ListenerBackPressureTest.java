@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +53,20 @@ class ListenerBackPressureTest {
         // THEN it was not made to wait for room
         followUpsHandedOver.get(5, TimeUnit.SECONDS);
         assertThat(followUpsHandedOver).isCompleted();
+    }
+
+    @Test
+    void itIsBusyOnceFourFifthsOfTheRoomAreTaken() {
+        ListenerBackPressure backPressure = new ListenerBackPressure(10);
+        List<Runnable> handedOver = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            assertThat(backPressure.busy()).isFalse();
+            handedOver.add(backPressure.decorate(() -> { }));
+        }
+
+        assertThat(backPressure.busy()).isTrue();
+        handedOver.get(0).run();
+        assertThat(backPressure.busy()).isFalse();
     }
 
     private void start(ListenerBackPressure backPressure) {
