@@ -3,13 +3,8 @@ package com.ticolops.bot.activity;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import com.ticolops.scheduler.PeriodicFlush;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -20,16 +15,15 @@ import org.springframework.stereotype.Component;
  * most the last second of heartbeats, which the next ones replace.
  */
 @Component
-class Heartbeats implements SmartLifecycle {
+class Heartbeats extends PeriodicFlush {
 
-    private static final Logger log = LoggerFactory.getLogger(Heartbeats.class);
     static final long FLUSH_MILLIS = 1000;
 
     private final JdbcClient jdbc;
     private final Map<Long, Instant> pending = new ConcurrentHashMap<>();
-    private ScheduledExecutorService flusher;
 
     Heartbeats(JdbcClient jdbc) {
+        super("heartbeats", FLUSH_MILLIS);
         this.jdbc = jdbc;
     }
 
@@ -38,7 +32,8 @@ class Heartbeats implements SmartLifecycle {
     }
 
     /** Writes what has arrived since the last flush; a later heartbeat already stored is never replaced by an earlier one. */
-    void flush() {
+    @Override
+    protected void flush() {
         if (pending.isEmpty()) {
             return;
         }
@@ -57,41 +52,5 @@ class Heartbeats implements SmartLifecycle {
                         batch.keySet().stream().map(user -> "\"" + batch.get(user) + "\"")
                                 .collect(Collectors.joining(",", "{", "}")))
                 .update();
-    }
-
-    private void flushLogging() {
-        try {
-            flush();
-        } catch (RuntimeException e) {
-            log.warn("Heartbeats were not written this time; the next ones will be", e);
-        }
-    }
-
-    @Override
-    public void start() {
-        flusher = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "heartbeats");
-            thread.setDaemon(true);
-            return thread;
-        });
-        flusher.scheduleWithFixedDelay(this::flushLogging, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
-    }
-
-    /** The last heartbeats are written before the database pool closes. */
-    @Override
-    public void stop() {
-        flusher.shutdown();
-        try {
-            flusher.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        flushLogging();
-        flusher = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return flusher != null;
     }
 }

@@ -1,5 +1,6 @@
 package com.ticolops.bot.housekeeping;
 
+import com.ticolops.scheduler.PeriodicFlush;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -9,15 +10,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.EventPublication.Status;
@@ -40,9 +35,8 @@ import org.springframework.transaction.support.TransactionOperations;
  */
 @Component
 @Primary
-class BatchedPublicationMarks implements EventPublicationRepository, SmartLifecycle {
+class BatchedPublicationMarks extends PeriodicFlush implements EventPublicationRepository {
 
-    private static final Logger log = LoggerFactory.getLogger(BatchedPublicationMarks.class);
     static final long FLUSH_MILLIS = 100;
 
     private final EventPublicationRepository registry;
@@ -50,10 +44,10 @@ class BatchedPublicationMarks implements EventPublicationRepository, SmartLifecy
     private final TransactionOperations transaction;
     private final Set<UUID> processing = ConcurrentHashMap.newKeySet();
     private final Map<UUID, Instant> completed = new ConcurrentHashMap<>();
-    private ScheduledExecutorService flusher;
 
     BatchedPublicationMarks(@Qualifier("jdbcEventPublicationRepository") EventPublicationRepository registry, JdbcClient jdbc,
                             TransactionOperations transaction) {
+        super("publication-marks", FLUSH_MILLIS);
         this.registry = registry;
         this.jdbc = jdbc;
         this.transaction = transaction;
@@ -87,7 +81,8 @@ class BatchedPublicationMarks implements EventPublicationRepository, SmartLifecy
     }
 
     /** Writes the marks that arrived since the last flush, in one transaction; those it could not write wait for the next. */
-    void flush() {
+    @Override
+    protected void flush() {
         Map<UUID, Instant> done = new HashMap<>();
         for (UUID id : completed.keySet()) {
             Instant at = completed.remove(id);
@@ -133,42 +128,6 @@ class BatchedPublicationMarks implements EventPublicationRepository, SmartLifecy
 
     private static String array(List<UUID> ids, Function<UUID, String> element) {
         return ids.stream().map(id -> "\"" + element.apply(id) + "\"").collect(Collectors.joining(",", "{", "}"));
-    }
-
-    private void flushLogging() {
-        try {
-            flush();
-        } catch (RuntimeException e) {
-            log.warn("Event publication marks were not written this time; they are kept for the next try", e);
-        }
-    }
-
-    @Override
-    public void start() {
-        flusher = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "publication-marks");
-            thread.setDaemon(true);
-            return thread;
-        });
-        flusher.scheduleWithFixedDelay(this::flushLogging, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
-    }
-
-    /** The last marks are written before the database pool closes. */
-    @Override
-    public void stop() {
-        flusher.shutdown();
-        try {
-            flusher.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        flushLogging();
-        flusher = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return flusher != null;
     }
 
     @Override

@@ -157,13 +157,7 @@ class GitHubDeployClient implements DeployClient {
     @Override
     public void cancelRun(GitHostAccess access, String repository, long runOrPipelineId) {
         GitHubApis.call(access, () -> {
-            GHRepository repo = repository(access, repository);
-            GHWorkflowRun run;
-            try {
-                run = repo.getWorkflowRun(runOrPipelineId);
-            } catch (FileNotFoundException e) {
-                throw new GitHostException(GitHostException.Reason.NOT_FOUND, "No workflow run " + runOrPipelineId + " in " + repository, e);
-            }
+            GHWorkflowRun run = workflowRun(access, repository, runOrPipelineId);
             return refused("to cancel run " + runOrPipelineId, () -> {
                 run.cancel();
                 return null;
@@ -185,13 +179,7 @@ class GitHubDeployClient implements DeployClient {
     @Override
     public List<String> failedJobLogTail(GitHostAccess access, String repository, long runOrPipelineId, int lines) {
         return GitHubApis.call(access, () -> {
-            GHRepository repo = repository(access, repository);
-            GHWorkflowRun run;
-            try {
-                run = repo.getWorkflowRun(runOrPipelineId);
-            } catch (FileNotFoundException e) {
-                throw new GitHostException(GitHostException.Reason.NOT_FOUND, "No workflow run " + runOrPipelineId + " in " + repository, e);
-            }
+            GHWorkflowRun run = workflowRun(access, repository, runOrPipelineId);
             Optional<GHWorkflowJob> failed = run.listJobs().toList().stream().filter(job -> FAILED.contains(job.getConclusion())).findFirst();
             if (failed.isEmpty()) {
                 return List.of();
@@ -222,6 +210,14 @@ class GitHubDeployClient implements DeployClient {
             }
             return Collections.unmodifiableMap(files);
         });
+    }
+
+    private static GHWorkflowRun workflowRun(GitHostAccess access, String repository, long runId) throws IOException {
+        try {
+            return repository(access, repository).getWorkflowRun(runId);
+        } catch (FileNotFoundException e) {
+            throw new GitHostException(GitHostException.Reason.NOT_FOUND, "No workflow run " + runId + " in " + repository, e);
+        }
     }
 
     private static GHRepository repository(GitHostAccess access, String repository) throws IOException {

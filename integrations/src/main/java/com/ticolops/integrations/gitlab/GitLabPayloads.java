@@ -256,21 +256,26 @@ final class GitLabPayloads {
                 url, username(event.getUser()), instant(pipeline.getCreatedAt()), instant(pipeline.getFinishedAt())), changed);
     }
 
+    /** How a job or a deployment ended, in GitLab's words; null while it has not. */
+    private static Outcome outcome(String status) {
+        return switch (status) {
+            case "success" -> Outcome.SUCCESS;
+            case "failed" -> Outcome.FAILURE;
+            case "canceled", "cancelled" -> Outcome.CANCELLED;
+            default -> null;
+        };
+    }
+
     /** A job of a pipeline changed state: a deployment through a manual job, or a pipeline's deploy job, follows it. */
     private static CiJobChanged job(String deliveryId, BuildEvent event) throws IOException {
         requirePresent(event.getProject(), "project");
         requirePresent(event.getBuildId(), "build_id");
         requirePresent(event.getPipelineId(), "pipeline_id");
         requirePresent(event.getBuildStatus(), "build_status");
-        Outcome outcome = switch (event.getBuildStatus()) {
-            case "success" -> Outcome.SUCCESS;
-            case "failed" -> Outcome.FAILURE;
-            case "canceled", "cancelled" -> Outcome.CANCELLED;
-            default -> null;
-        };
         String web = event.getProject().getWebUrl();
         return new CiJobChanged(GitProvider.GITLAB, deliveryId, event.getProject().getPathWithNamespace(), event.getBuildId(), event.getPipelineId(),
-                event.getBuildName(), event.getEnvironment() == null ? null : event.getEnvironment().getName(), event.getBuildStatus(), outcome,
+                event.getBuildName(), event.getEnvironment() == null ? null : event.getEnvironment().getName(), event.getBuildStatus(),
+                outcome(event.getBuildStatus()),
                 web == null ? null : web + "/-/jobs/" + event.getBuildId());
     }
 
@@ -282,12 +287,7 @@ final class GitLabPayloads {
         requirePresent(event.getProject(), "project");
         requirePresent(event.getStatus(), "status");
         requirePresent(event.getEnvironment(), "environment");
-        Outcome outcome = switch (event.getStatus()) {
-            case "success" -> Outcome.SUCCESS;
-            case "failed" -> Outcome.FAILURE;
-            case "canceled", "cancelled" -> Outcome.CANCELLED;
-            default -> null;
-        };
+        Outcome outcome = outcome(event.getStatus());
         String externalUrl = tree.path("environment_external_url").asText(null);
         String url = externalUrl != null && !externalUrl.isBlank() ? externalUrl : event.getDeployableUrl();
         String commitUrl = event.getCommitUrl();
