@@ -38,6 +38,7 @@ class FailureAndRollbackTest extends DeploymentTestBase {
 
         assertThat(github.dispatches()).singleElement().satisfies(body -> {
             assertThat(body.path("ref").asString()).isEqualTo("main");
+            assertThat(body.path("inputs").path("ref").asString()).as("the exact commit to check out").isEqualTo(MAIN);
             assertThat(body.path("inputs").path("ticolops_deployment").asString()).isEqualTo(String.valueOf(id));
             assertThat(body.path("inputs").path("environment").asString()).isEqualTo("production");
             assertThat(body.path("inputs").path("requested_by").asString()).isEqualTo("@" + alice);
@@ -86,8 +87,9 @@ class FailureAndRollbackTest extends DeploymentTestBase {
         // THEN v1.0 is deployed again through the same workflow, recorded as a rollback of the failed one
         assertThat(rolledBack.text()).isEqualTo("Rolling back production to 1111111…");
         Map<String, Object> rollback = latestDeployment();
-        await().atMost(WAIT).untilAsserted(() -> assertThat(github.dispatches()).extracting(body -> body.path("ref").asString() + " #"
-                + body.path("inputs").path("ticolops_deployment").asString()).containsExactly("v1.0 #" + good, "main #" + bad, "v1.0 #" + rollback.get("id")));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(github.dispatches()).extracting(body -> body.path("ref").asString() + " "
+                + body.path("inputs").path("ref").asString() + " #" + body.path("inputs").path("ticolops_deployment").asString())
+                .containsExactly("v1.0 " + EARLIER + " #" + good, "main " + MAIN + " #" + bad, "v1.0 " + EARLIER + " #" + rollback.get("id")));
         assertThat(rollback).containsEntry("ref", "v1.0").containsEntry("sha", EARLIER);
         assertThat(((Number) rollback.get("rollback_of")).longValue()).isEqualTo(bad);
         await().atMost(WAIT).untilAsserted(() -> assertThat(deploymentMessages())

@@ -68,7 +68,8 @@ class GitLabPipelineDeployTest extends DeploymentTestBase {
         // THEN GitLab gets a pipeline on main with the variables naming the environment, who asked and the deployment
         await().atMost(WAIT).untilAsserted(() -> api.verify(1, postRequestedFor(urlPathEqualTo(path + "/pipeline")).withRequestBody(equalToJson("""
                 {"ref": "main", "variables": [{"key": "TICOLOPS_ENVIRONMENT", "value": "production"},
-                 {"key": "TICOLOPS_REQUESTED_BY", "value": "@%s"}, {"key": "TICOLOPS_DEPLOYMENT", "value": "%d"}]}""".formatted(alice, id)))));
+                 {"key": "TICOLOPS_REQUESTED_BY", "value": "@%s"}, {"key": "TICOLOPS_DEPLOYMENT", "value": "%d"},
+                 {"key": "TICOLOPS_SHA", "value": "%s"}]}""".formatted(alice, id, MAIN)))));
         await().atMost(WAIT).untilAsserted(() -> assertThat(deploymentMessages(project)).containsExactly(
                 "Deployment #" + id + ": " + project + " 3333333 (main) to production — queued"));
 

@@ -40,13 +40,15 @@ public interface DeployClient {
 
     /**
      * GitHub Actions: {@code workflow_dispatch} of {@code workflow} (file name or id) on {@code request.ref()} with the
-     * inputs {@code environment}, {@code ref}, {@code requested_by} and {@code ticolops_deployment}.
+     * inputs {@code environment}, {@code ref} (the exact commit to check out: {@code request.sha()}), {@code requested_by}
+     * and {@code ticolops_deployment}.
      */
     Started dispatchWorkflow(GitHostAccess access, String repository, String workflow, DeployRequest request);
 
     /**
      * GitLab: creates a pipeline on {@code request.ref()} with the variables {@code TICOLOPS_ENVIRONMENT},
-     * {@code TICOLOPS_REQUESTED_BY} and {@code TICOLOPS_DEPLOYMENT}.
+     * {@code TICOLOPS_REQUESTED_BY}, {@code TICOLOPS_DEPLOYMENT} and {@code TICOLOPS_SHA}, the exact commit to deploy
+     * (a pipeline runs on a branch's head; a rollback deploys an earlier commit of it).
      *
      * @return the pipeline id
      */

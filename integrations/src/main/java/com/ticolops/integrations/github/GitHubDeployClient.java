@@ -133,7 +133,10 @@ class GitHubDeployClient implements DeployClient {
                 throw new GitHostException(GitHostException.Reason.NOT_FOUND, "No workflow " + workflow + " in " + repository
                         + " (name its file under .github/workflows, e.g. deploy.yml)", e);
             }
-            Map<String, Object> inputs = Map.of("environment", request.environment(), "ref", request.ref(), "requested_by", request.requestedBy(),
+            // The input is the exact commit to check out (a rollback's is an earlier one of the branch); the dispatch itself
+            // needs a branch or tag, whose workflow file runs.
+            Map<String, Object> inputs = Map.of("environment", request.environment(), "ref", request.sha() != null ? request.sha() : request.ref(),
+                    "requested_by", request.requestedBy(),
                     "ticolops_deployment", String.valueOf(request.deploymentId()));
             onRef(repository, request.ref(), () -> refused("the dispatch of " + workflow, () -> {
                 found.dispatch(request.ref(), inputs);

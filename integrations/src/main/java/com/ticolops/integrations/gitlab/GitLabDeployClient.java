@@ -107,6 +107,9 @@ class GitLabDeployClient implements DeployClient {
         variables.put("TICOLOPS_ENVIRONMENT", request.environment());
         variables.put("TICOLOPS_REQUESTED_BY", request.requestedBy());
         variables.put("TICOLOPS_DEPLOYMENT", String.valueOf(request.deploymentId()));
+        if (request.sha() != null) {
+            variables.put("TICOLOPS_SHA", request.sha());
+        }
         return variables;
     }
 

@@ -165,7 +165,7 @@ class GitHubDeployClientTest {
     }
 
     @Test
-    void GIVEN_a_workflow_file_WHEN_dispatched_THEN_github_gets_the_ref_and_the_four_inputs() throws IOException {
+    void GIVEN_a_workflow_file_WHEN_dispatched_THEN_github_gets_the_ref_and_the_four_inputs_with_the_exact_commit() throws IOException {
         github.stubFor(get(urlEqualTo(REPO + "/actions/workflows/deploy.yml")).willReturn(okJson(fixture("workflow.json"))));
         github.stubFor(post(urlEqualTo(REPO + "/actions/workflows/161335/dispatches")).willReturn(aResponse().withStatus(204)));
 
@@ -174,7 +174,8 @@ class GitHubDeployClientTest {
         assertThat(started).isEqualTo(new Started(null, "https://github.com/acme/rocket/actions/workflows/deploy.yml"));
         github.verify(postRequestedFor(urlEqualTo(REPO + "/actions/workflows/161335/dispatches")).withHeader("Authorization", equalTo("token " + TOKEN))
                 .withRequestBody(equalToJson("""
-                        {"ref": "main", "inputs": {"environment": "production", "ref": "main", "requested_by": "alice", "ticolops_deployment": "42"}}""")));
+                        {"ref": "main", "inputs": {"environment": "production", "ref": "%s", "requested_by": "alice", "ticolops_deployment": "42"}}"""
+                        .formatted(SHA))));
     }
 
     @Test

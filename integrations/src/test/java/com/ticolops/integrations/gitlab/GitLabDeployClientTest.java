@@ -127,7 +127,7 @@ class GitLabDeployClientTest {
     }
 
     @Test
-    void GIVEN_a_deploy_request_WHEN_a_pipeline_is_created_THEN_gitlab_gets_the_ref_and_the_three_variables_and_the_pipeline_id_comes_back()
+    void GIVEN_a_deploy_request_WHEN_a_pipeline_is_created_THEN_gitlab_gets_the_ref_and_the_four_variables_and_the_pipeline_id_comes_back()
             throws IOException {
         gitlab.stubFor(post(urlEqualTo(PROJECT + "/pipeline")).willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json").withBody(fixture("pipeline-created.json"))));
@@ -138,7 +138,8 @@ class GitLabDeployClientTest {
         gitlab.verify(1, postRequestedFor(urlEqualTo(PROJECT + "/pipeline")).withHeader("PRIVATE-TOKEN", equalTo(TOKEN))
                 .withRequestBody(equalToJson("""
                         {"ref": "main", "variables": [{"key": "TICOLOPS_ENVIRONMENT", "value": "production"},
-                         {"key": "TICOLOPS_REQUESTED_BY", "value": "carol"}, {"key": "TICOLOPS_DEPLOYMENT", "value": "42"}]}""")));
+                         {"key": "TICOLOPS_REQUESTED_BY", "value": "carol"}, {"key": "TICOLOPS_DEPLOYMENT", "value": "42"},
+                         {"key": "TICOLOPS_SHA", "value": "%s"}]}""".formatted(SHA))));
     }
 
     @Test
@@ -180,7 +181,8 @@ class GitLabDeployClientTest {
         gitlab.verify(1, postRequestedFor(urlEqualTo(PROJECT + "/jobs/7/play")).withHeader("PRIVATE-TOKEN", equalTo(TOKEN))
                 .withRequestBody(equalToJson("""
                         {"job_variables_attributes": [{"key": "TICOLOPS_ENVIRONMENT", "value": "production"},
-                         {"key": "TICOLOPS_REQUESTED_BY", "value": "carol"}, {"key": "TICOLOPS_DEPLOYMENT", "value": "42"}]}""")));
+                         {"key": "TICOLOPS_REQUESTED_BY", "value": "carol"}, {"key": "TICOLOPS_DEPLOYMENT", "value": "42"},
+                         {"key": "TICOLOPS_SHA", "value": "%s"}]}""".formatted(SHA))));
     }
 
     @Test
