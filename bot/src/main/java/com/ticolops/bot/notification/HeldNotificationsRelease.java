@@ -9,7 +9,9 @@ import org.springframework.stereotype.Component;
 /**
  * Every minute, sends each person whose quiet hours are over what was held for them, as one message. A person whose
  * channel is down keeps their notifications held until a later run gets through; a crash between the send and the
- * rows being marked sends the batch again (under the same message id, see {@link NotificationDelivery}).
+ * rows being marked sends the batch again (under the same message id, see {@link NotificationDelivery}). What no
+ * channel can reach any more (the person's only chat account is gone, or the channel they chose is no longer
+ * configured) is recorded unreachable rather than tried every minute.
  */
 @Component
 class HeldNotificationsRelease extends FrequentTask {
@@ -49,6 +51,10 @@ class HeldNotificationsRelease extends FrequentTask {
             return;
         }
         List<String> keys = held.stream().map(DeliveryLedger.Held::idempotencyKey).toList();
+        if (!routes.reachable(userId)) {
+            ledger.unreachable(userId, keys);
+            return;
+        }
         Outgoing batch = Outgoing.batch(held.stream().map(one -> Outgoing.of(one.kind(), one.subject(), one.text(), one.link())).toList());
         routes.send(userId, batch, NotificationDelivery.messageId(userId, "batch\n" + String.join("\n", keys)));
         ledger.sent(userId, keys);

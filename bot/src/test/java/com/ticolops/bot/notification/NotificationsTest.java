@@ -326,6 +326,22 @@ class NotificationsTest {
     }
 
     @Test
+    void notificationsHeldForSomeoneNoChannelReachesAnyMoreAreRecordedUnreachableWhenTheirQuietHoursEnd() {
+        // GIVEN a notification held for a person whose only account is on Slack, which this Ticolops does not talk to
+        long carol = users.resolve(new com.ticolops.bot.command.ChatUser(com.ticolops.integrations.chat.Platform.SLACK, Names.unique("U")), "carol");
+        jdbc.sql("insert into notification_deliveries (user_id, idempotency_key, kind, subject, text, link, state) values (?, ?, 'mentioned', ?, '', '', 'held')")
+                .params(carol, "held-" + carol, "alice mentioned you").update();
+
+        // WHEN the release runs
+        release.run();
+
+        // THEN it is recorded as reaching nobody, and the next run does not try it again
+        assertThat(state(carol, "held-" + carol)).isEqualTo("unreachable");
+        release.run();
+        assertThat(state(carol, "held-" + carol)).isEqualTo("unreachable");
+    }
+
+    @Test
     void aChatPlatformWithoutAnAccountOrNotConnectedIsRefused() {
         person(alice);
 
