@@ -17,7 +17,7 @@ class WorkingCommand implements CommandHandler {
     private static final CommandSpec SPEC = new CommandSpec("working", "Tells your project what you are working on: a file, a directory or a component",
             List.of(OptionSpec.required("location", OptionType.WORD, "a file, directory or component, e.g. src/billing/invoice.py"),
                     OptionSpec.choice("type", false, "what you do there (default: coding)", ActivityType.ids())),
-            Role.MEMBER, "working src/billing/invoice.py coding");
+            Role.MEMBER, "working src/billing/invoice.py coding").asGroupMember("on");
 
     private final Activities activities;
 

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 class ConflictsCommand implements CommandHandler {
 
     private static final CommandSpec SPEC = new CommandSpec("conflicts", "Lists this project's open conflicts: who overlaps where, most severe first",
-            List.of(), Role.MEMBER, "conflicts");
+            List.of(), Role.MEMBER, "conflicts").asGroupMember("list");
 
     private final Conflicts conflicts;
     private final ConflictMessages messages;

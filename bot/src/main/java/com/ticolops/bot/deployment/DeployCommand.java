@@ -18,7 +18,7 @@ class DeployCommand implements CommandHandler {
                     OptionSpec.optional("ref", OptionType.WORD, "a branch, tag or commit; the main branch when not given"),
                     OptionSpec.optional("environment", OptionType.WORD, "one of its environments; the default one when not given"),
                     OptionSpec.optional("reason", OptionType.TEXT, "an admin's reason to deploy during a freeze")),
-            Role.MEMBER, "deploy octo-org/shop main production");
+            Role.MEMBER, "deploy octo-org/shop main production").asGroupMember("run");
 
     private final Deployments deployments;
 

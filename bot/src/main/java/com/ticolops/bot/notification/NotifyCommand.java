@@ -15,7 +15,7 @@ class NotifyCommand implements CommandHandler {
 
     private static final CommandSpec SPEC = new CommandSpec("notify",
             "Shows how you are notified: channel, kinds, quiet hours, muted projects (change them with notify via|on|quiet|mute)",
-            List.of(), null, "notify");
+            List.of(), null, "notify").asGroupMember("show");
 
     private final NotificationPreferences preferences;
 

@@ -65,7 +65,7 @@ class DiscordDeploymentMessageTest extends DiscordEndToEnd {
         channelMessageContaining(channel, "Added environment production to " + repository);
 
         // WHEN alice deploys from Discord, and GitHub reports it successful
-        assertThat(FakeDiscord.visibleText(privateReply(discord.slashCommand(channel, alice, "alice", "deploy", "new",
+        assertThat(FakeDiscord.visibleText(privateReply(discord.slashCommand(channel, alice, "alice", "deploy", "run",
                 string("repository", repository), string("ref", "main"), string("environment", "production")))))
                 .contains("Deploying 3333333 to production…");
         channelMessageContaining(channel, "Deployment #");

@@ -161,10 +161,13 @@ class DiscordSlashCommandsTest extends DiscordEndToEnd {
         return text.toString();
     }
 
-    /** A one-word command whose word is also a group ({@code notify} beside {@code notify via}) is the group's {@code new}. */
+    /**
+     * A one-word command whose word is also a group ({@code notify} beside {@code notify via}) is a member of the group,
+     * under the name its spec gives ({@code notify show}), else {@code new}.
+     */
     private static String expected(CommandSpec spec, List<CommandSpec> specs) {
         boolean inGroup = !spec.name().contains(" ") && specs.stream().anyMatch(other -> other.name().startsWith(spec.name() + " "));
-        StringBuilder text = new StringBuilder(inGroup ? spec.name() + " new" : spec.name());
+        StringBuilder text = new StringBuilder(inGroup ? spec.name() + " " + (spec.asGroupMember() != null ? spec.asGroupMember() : "new") : spec.name());
         for (OptionSpec option : spec.options()) {
             text.append(' ').append(option.name().toLowerCase(Locale.ROOT)).append(':').append(option.type() == OptionType.USER ? "user" : "string");
             option.choices().forEach(choice -> text.append('|').append(choice));

@@ -261,10 +261,11 @@ class CommandParityTest {
             }
             int before = discord.channelMessages(channel).size();
             String[] words = spec.name().split(" ", 2);
-            // A one-word command whose word is also a group (notify beside notify via) is registered inside the group.
+            // A one-word command whose word is also a group (notify beside notify via) is registered inside the group, as its spec says.
             boolean inGroup = words.length == 1 && commands.commands().stream().anyMatch(other -> other.name().startsWith(words[0] + " "));
             FakeDiscord.Interaction interaction = inGroup
-                    ? discord.slashCommand(channel, alice, prefix + "alice", words[0], "new", options.toArray(FakeDiscord.Option[]::new))
+                    ? discord.slashCommand(channel, alice, prefix + "alice", words[0], spec.asGroupMember() != null ? spec.asGroupMember() : "new",
+                            options.toArray(FakeDiscord.Option[]::new))
                     : words.length == 1
                     ? discord.slashCommand(channel, alice, prefix + "alice", null, words[0], options.toArray(FakeDiscord.Option[]::new))
                     : discord.slashCommand(channel, alice, prefix + "alice", words[0], words[1].replace(' ', '-'), options.toArray(FakeDiscord.Option[]::new));

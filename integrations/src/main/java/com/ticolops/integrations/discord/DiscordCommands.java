@@ -38,7 +38,8 @@ final class DiscordCommands {
 
     /**
      * A one-word command whose word is also a group (say {@code blocker <text>} beside {@code blocker resolve <id>}):
-     * Discord cannot have a subcommand and a group of one name, so the one-word command joins the group under this name.
+     * Discord cannot have a subcommand and a group of one name, so the one-word command joins the group under the name
+     * its spec gives ({@link CommandSpec#asGroupMember()}), else this one.
      */
     static final String IN_GROUP_NAME = "new";
 
@@ -72,7 +73,7 @@ final class DiscordCommands {
         for (CommandSpec spec : singles) {
             String name = name(spec.name(), spec.name());
             if (tree.containsKey(name)) {
-                put(tree.get(name), IN_GROUP_NAME, spec);
+                put(tree.get(name), spec.asGroupMember() != null ? spec.asGroupMember() : IN_GROUP_NAME, spec);
             } else {
                 put(top, name, spec);
             }

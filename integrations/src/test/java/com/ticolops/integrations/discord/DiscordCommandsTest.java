@@ -95,6 +95,19 @@ class DiscordCommandsTest {
     }
 
     @Test
+    void aOneWordCommandThatNamesItsPlaceInTheGroupIsFoundThere() {
+        CommandSpec notify = new CommandSpec("notify", "Shows your notification settings", List.of(), null, "notify").asGroupMember("show");
+        CommandSpec via = new CommandSpec("notify via", "Chooses the channel", List.of(OptionSpec.required("channel", OptionType.WORD, "slack")),
+                null, "notify via slack");
+
+        DiscordCommands commands = DiscordCommands.of(List.of(notify, via));
+
+        assertThat(commands.spec("notify", "show")).contains(notify);
+        assertThat(commands.spec("notify", DiscordCommands.IN_GROUP_NAME)).isEmpty();
+        assertThat(commands.spec("notify", "via")).contains(via);
+    }
+
+    @Test
     void moreThan25TopLevelEntriesMoveOneWordCommandsIntoAGroup() {
         List<CommandSpec> many = IntStream.rangeClosed(1, 30).mapToObj(i -> new CommandSpec("c" + i, "command " + i, List.of(), null, "c" + i)).toList();
 
