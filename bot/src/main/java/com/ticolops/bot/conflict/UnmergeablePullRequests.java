@@ -56,7 +56,7 @@ class UnmergeablePullRequests {
      * must hold no database connection. A failed answer is logged, not retried: the next push asks again.
      */
     @Async(OutboundCalls.EXECUTOR)
-    @TransactionalEventListener
+    @TransactionalEventListener(condition = "@unmergeablePullRequests.concerns(#push)")
     void on(PushReceived push) {
         if (push.isTag() || push.deleted()) {
             return;
@@ -78,6 +78,16 @@ class UnmergeablePullRequests {
                 return;
             }
         }
+    }
+
+    /**
+     * A push to a branch open pull requests of a connected repository target. Asked while the push is published: one
+     * that concerns none costs no event publication, no thread and no transaction (issue 9). Public: the condition calls it
+     * on the proxy.
+     */
+    public boolean concerns(PushReceived push) {
+        return !push.isTag() && !push.deleted() && repositories.find(push.provider(), push.repository())
+                .filter(repository -> !pullRequests.into(repository.id(), push.branch(), 1).isEmpty()).isPresent();
     }
 
     private Optional<Boolean> mergeable(GitHosts.Api api, String repository, int number) throws InterruptedException {

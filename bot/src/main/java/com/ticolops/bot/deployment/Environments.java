@@ -137,6 +137,11 @@ class Environments {
                 .params(environment.repository().id(), branch, environment.id()).update() == 1;
     }
 
+    boolean anyAutodeployed(Repositories.Ref repository, String branch) {
+        return jdbc.sql("select exists (select 1 from autodeploys where repository_id = ? and branch = ?)").params(repository.id(), branch)
+                .query(Boolean.class).single();
+    }
+
     /** The environments a push to {@code branch} deploys to. */
     List<Environment> autodeployed(Repositories.Ref repository, String branch) {
         return jdbc.sql(SELECT + "where id in (select environment_id from autodeploys where repository_id = ? and branch = ?) order by id")

@@ -41,6 +41,28 @@ class AutoDeployTest extends DeploymentTestBase {
     }
 
     @Test
+    void aPushToABranchNothingDeploysOnIsNotEvenRegisteredForAutoDeploy() {
+        // GIVEN staging deploys pushes to release only
+        command(alice, "env add " + repository + " staging");
+        command(alice, "autodeploy " + repository + " release staging on");
+
+        // WHEN main is pushed
+        String delivery = UUID.randomUUID().toString();
+        assertThat(ticolops.gitHubDelivery("push", delivery, Payloads.bytes(Payloads.ANNOUNCEMENT + "push.json", repository), secret).status())
+                .isEqualTo(202);
+
+        // THEN the push's other listeners got it, and auto-deploy has no publication of it to handle
+        await().atMost(Duration.ofSeconds(10)).until(() -> publications(delivery, "RepositoryFacts") == 1);
+        assertThat(publications(delivery, "AutoDeploy")).isZero();
+        assertThat(deployments()).isEmpty();
+    }
+
+    private long publications(String delivery, String listener) {
+        return jdbc.sql("select count(*) from event_publication where serialized_event like ? and listener_id like ?")
+                .params("%" + delivery + "%", "%" + listener + "%").query(Long.class).single();
+    }
+
+    @Test
     void aPushToAnotherBranchOrALockedEnvironmentDeploysNothing() {
         command(alice, "env add " + repository + " staging");
         command(alice, "autodeploy " + repository + " release staging on");
