@@ -21,7 +21,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+/** Spring Modulith's staleness check every 10 s rather than every minute, so its tests wait seconds, not minutes. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.modulith.events.staleness.check-interval=10s")
 class FailedEventPublicationResubmissionTest {
 
     @LocalServerPort
