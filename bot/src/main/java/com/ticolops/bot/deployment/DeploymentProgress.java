@@ -379,7 +379,7 @@ class DeploymentProgress {
                 .filter(e -> e.executor() == Executor.GITLAB_PIPELINE || e.executor() == Executor.GITLAB_JOB)
                 .flatMap(e -> records.inFlight(e.id()))
                 // Once a job is known, only that job's events are about this deployment.
-                .filter(d -> d.providerId() != null && !records.hasJob(d.id())
+                .filter(d -> d.providerId() != null && d.providerJobId() == null
                         && d.sha().toLowerCase(Locale.ROOT).startsWith(status.sha().toLowerCase(Locale.ROOT)))
                 .map(d -> {
                     transaction.executeWithoutResult(tx -> records.job(d.id(), status.jobId()));

@@ -23,7 +23,8 @@ class DeploymentRecords {
 
     private static final String SELECT = """
             select id, project_id, repository_id, environment_id, environment, ref, sha, requested_by, requested_by_name, platform, channel_id,
-                   status, in_flight, pending_at, queued_at, building_at, finished_at, environment_url, logs_url, provider_id, note, failure_log,
+                   status, in_flight, pending_at, queued_at, building_at, finished_at, environment_url, logs_url, provider_id, provider_job_id,
+                   note, failure_log,
                    failure_hint, override_reason, rollback_of, commits_listed
             from deployments
             """;
@@ -167,10 +168,6 @@ class DeploymentRecords {
         return jdbc.sql(SELECT + "where repository_id = ? and provider_job_id = ?").params(repositoryId, jobId).query(this::deployment).optional();
     }
 
-    boolean hasJob(long id) {
-        return jdbc.sql("select provider_job_id is not null from deployments where id = ?").param(id).query(Boolean.class).single();
-    }
-
     /** The GitLab job that deploys it: GitLab's deployment events name that job. */
     void job(long id, String jobId) {
         jdbc.sql("update deployments set provider_job_id = ? where id = ? and provider_job_id is distinct from ?").params(jobId, id, jobId).update();
@@ -241,7 +238,7 @@ class DeploymentRecords {
                 row.getString("ref"), row.getString("sha"), row.getObject("requested_by", Long.class), row.getString("requested_by_name"), conversation,
                 DeploymentStatus.of(row.getString("status")), row.getBoolean("in_flight"), instant(row, "pending_at"), instant(row, "queued_at"),
                 instant(row, "building_at"), instant(row, "finished_at"), row.getString("environment_url"), row.getString("logs_url"),
-                row.getString("provider_id"), row.getString("note"), row.getString("failure_log"), row.getString("failure_hint"),
+                row.getString("provider_id"), row.getString("provider_job_id"), row.getString("note"), row.getString("failure_log"), row.getString("failure_hint"),
                 row.getString("override_reason"), row.getObject("rollback_of", Long.class), commits(id), row.getBoolean("commits_listed"));
     }
 

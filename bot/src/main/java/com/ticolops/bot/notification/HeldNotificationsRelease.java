@@ -51,12 +51,11 @@ class HeldNotificationsRelease extends FrequentTask {
             return;
         }
         List<String> keys = held.stream().map(DeliveryLedger.Held::idempotencyKey).toList();
-        if (!routes.reachable(userId)) {
-            ledger.unreachable(userId, keys);
-            return;
-        }
         Outgoing batch = Outgoing.batch(held.stream().map(one -> Outgoing.of(one.kind(), one.subject(), one.text(), one.link())).toList());
-        routes.send(userId, batch, NotificationDelivery.messageId(userId, "batch\n" + String.join("\n", keys)));
-        ledger.sent(userId, keys);
+        if (routes.send(userId, batch, NotificationDelivery.messageId(userId, "batch\n" + String.join("\n", keys)))) {
+            ledger.sent(userId, keys);
+        } else {
+            ledger.unreachable(userId, keys);
+        }
     }
 }

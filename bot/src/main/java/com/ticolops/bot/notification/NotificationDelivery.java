@@ -43,13 +43,13 @@ class NotificationDelivery {
             return;
         }
         long userId = notification.recipient();
-        if (!routes.reachable(userId)) {
-            ledger.unreachable(userId, List.of(notification.idempotencyKey()));
-            return;
+        List<String> keys = List.of(notification.idempotencyKey());
+        if (routes.send(userId, Outgoing.of(notification.kind(), notification.subject(), notification.text(), notification.link()),
+                messageId(userId, notification.idempotencyKey()))) {
+            ledger.sent(userId, keys);
+        } else {
+            ledger.unreachable(userId, keys);
         }
-        routes.send(userId, Outgoing.of(notification.kind(), notification.subject(), notification.text(), notification.link()),
-                messageId(userId, notification.idempotencyKey()));
-        ledger.sent(userId, List.of(notification.idempotencyKey()));
     }
 
     /** The same for every attempt at one notification to one person. */

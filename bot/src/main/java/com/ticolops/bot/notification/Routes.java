@@ -23,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Takes a message to a person by the channel they chose, or by default to their chat account: Slack, else Discord,
  * else the console, whichever this Ticolops talks on and they have an account on. Every send blocks until the
- * channel took the message and throws when it did not, so the caller tries again later. Never called inside a
+ * channel took the message and throws when it did not, so the caller tries again later; it says when no channel
+ * reaches the person at all. Never called inside a
  * database transaction.
  */
 @Component
@@ -79,36 +80,31 @@ class Routes {
     }
 
     /**
-     * Whether any channel takes the person's notifications now. Not reachable is how things are configured (no chat
-     * account here, a platform or an SMTP server not set up), not a channel that is down: trying again later would not
-     * change it.
-     */
-    boolean reachable(long userId) {
-        return effective(userId, settings.of(userId)).filter(this::available)
-                .filter(channel -> channel.platform().isEmpty() || account(userId, channel).isPresent()).isPresent();
-    }
-
-    /**
      * @param id the message's id, the same on every attempt: the console posts it once, email carries it as its
      *           Message-ID and webhooks as their {@code webhook-id}, so receivers can drop a repeat
-     * @throws IllegalStateException when the message could not go out now
+     * @return false when no channel reaches the person, and nothing was sent: no chat account this Ticolops talks on, or
+     *         a channel chosen that is not configured here. That is how things are set up, not an outage: trying again
+     *         would not change it
+     * @throws IllegalStateException when the channel could not take the message now
      */
-    void send(long userId, Outgoing message, UUID id) {
+    boolean send(long userId, Outgoing message, UUID id) {
         StoredSettings.Row row = settings.of(userId);
-        Channel channel = effective(userId, row)
-                .orElseThrow(() -> new IllegalStateException("User " + userId + " has no channel for notifications that this Ticolops talks on"));
-        switch (channel) {
+        Optional<Channel> channel = effective(userId, row).filter(this::available);
+        if (channel.isEmpty()) {
+            return false;
+        }
+        switch (channel.get()) {
             case EMAIL -> mailer.send(new Email(row.email(), "[Ticolops] " + message.subject(), message.plainText(), message.html(), id.toString()));
             case WEBHOOK -> webhook(row, message, id);
             default -> {
-                Platform platform = channel.platform().orElseThrow();
-                DirectMessenger messenger = messenger(platform)
-                        .orElseThrow(() -> new IllegalStateException(platform.id() + " is not configured; the notification to user " + userId + " waits"));
-                String account = account(userId, channel)
-                        .orElseThrow(() -> new IllegalStateException("User " + userId + " has no " + platform.id() + " account any more"));
-                messenger.send(account, message.reply(), id);
+                Optional<String> account = account(userId, channel.get());
+                if (account.isEmpty()) {
+                    return false;
+                }
+                messenger(channel.get().platform().orElseThrow()).orElseThrow().send(account.get(), message.reply(), id);
             }
         }
+        return true;
     }
 
     private Optional<DirectMessenger> messenger(Platform platform) {

@@ -5,6 +5,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,6 +19,16 @@ public class ApiErrorWriter {
 
     ApiErrorWriter(JsonMapper json) {
         this.json = json;
+    }
+
+    /** How long a caller turned away as too busy should wait before it tries again. */
+    static final int BUSY_RETRY_AFTER_SECONDS = 5;
+    static final String BUSY = "Ticolops is too busy to take this now; nothing was done. Try again in a few seconds.";
+
+    /** 503 with {@code Retry-After}: the request did nothing, and may be sent again shortly. */
+    public void busy(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(BUSY_RETRY_AFTER_SECONDS));
+        write(request, response, HttpStatus.SERVICE_UNAVAILABLE.value(), "unavailable", BUSY, Map.of());
     }
 
     public void write(HttpServletRequest request, HttpServletResponse response, int status, String code, String message,

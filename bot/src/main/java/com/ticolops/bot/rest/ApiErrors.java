@@ -20,7 +20,6 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 class ApiErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
-    static final int RETRY_AFTER_SECONDS = 5;
 
     @ExceptionHandler
     ResponseEntity<Envelope<Void>> refused(ApiException e, HttpServletRequest request) {
@@ -53,9 +52,8 @@ class ApiErrors {
     @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class})
     ResponseEntity<Envelope<Void>> busy(RuntimeException e, HttpServletRequest request) {
         log.warn("{} {} found no database connection in time: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS))
-                .body(Envelope.failure(ApiErrorWriter.error(request, "unavailable",
-                        "Ticolops is too busy to take this now; nothing was done. Try again in a few seconds.", Map.of())));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, String.valueOf(ApiErrorWriter.BUSY_RETRY_AFTER_SECONDS))
+                .body(Envelope.failure(ApiErrorWriter.error(request, "unavailable", ApiErrorWriter.BUSY, Map.of())));
     }
 
     /** Never a stack trace: the id finds it in the log. */
