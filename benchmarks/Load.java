@@ -144,7 +144,8 @@ public class Load {
         SlackCommands slack = new SlackCommands(ticolops.port());
         slack.setUp();
         System.out.println(slack.setUp("repo connect github " + DEPLOY_REPOSITORY).lines().findFirst().orElse("").substring(0, 120));
-        System.out.println(slack.setUp("repo token github ghp_benchmark " + DEPLOY_REPOSITORY));
+        // The token is checked at GitHub (300 ms here), longer than the ack waits: its answer comes through response_url.
+        slack.setUp("repo token github ghp_benchmark " + DEPLOY_REPOSITORY);
         int environments = rate * (warmup + seconds);
         System.out.printf("adding %,d environments to %s%n", environments, DEPLOY_REPOSITORY);
         for (int n = 0; n < environments; n++) {

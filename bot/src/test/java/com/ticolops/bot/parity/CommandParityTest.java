@@ -47,6 +47,8 @@ class CommandParityTest {
         registry.add("ticolops.slack.bot-token", () -> "xoxb-test-bot-token");
         registry.add("ticolops.slack.signing-secret", () -> SlackUser.SIGNING_SECRET);
         registry.add("ticolops.slack.api-url", FakeSlack::apiUrl);
+        // Replies are read from the ack; a test JVM warming up can be slower than the 200 ms a server waits.
+        registry.add("ticolops.slack.ack-wait", () -> "2500ms");
         registry.add("ticolops.discord.bot-token", () -> "fake-bot-token");
         registry.add("ticolops.discord.rest-url", discord::restUrl);
         registry.add("ticolops.discord.gateway-url", discord::gatewayUrl);

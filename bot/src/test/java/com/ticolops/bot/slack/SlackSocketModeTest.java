@@ -41,6 +41,8 @@ class SlackSocketModeTest {
         registry.add("ticolops.slack.bot-token", () -> "xoxb-test-bot-token");
         registry.add("ticolops.slack.app-token", () -> "xapp-test-app-token");
         registry.add("ticolops.slack.api-url", FakeSlack::apiUrl);
+        // Replies are read from the ack; a test JVM warming up can be slower than the 200 ms a server waits.
+        registry.add("ticolops.slack.ack-wait", () -> "2500ms");
         registry.add("management.endpoint.health.show-components", () -> "always");
     }
 

@@ -17,7 +17,8 @@ import org.springframework.util.StringUtils;
  *                          {@code ticolops.public-url}, then to the address the manifest was requested at
  * @param appName           the app's and bot user's name in the manifest
  * @param ackWait           how long a slash command may run before we ack without its reply and send the reply to
- *                          {@code response_url} instead; Slack gives up after 3 s
+ *                          {@code response_url} instead. Slack waits 3 s, but shows nothing until the ack: a command
+ *                          that waits on GitHub (a deploy resolves its ref) is acked within this and answers after
  * @param channelInterval   at most one announcement per channel this often (Slack allows about one per second)
  * @param maxRetryAfterWait the longest {@code Retry-After} we sleep through in line; longer ones fail the delivery, which
  *                          the event publication registry retries later
@@ -26,7 +27,7 @@ import org.springframework.util.StringUtils;
 public record SlackProperties(String botToken, String signingSecret, String appToken,
                               @DefaultValue("https://slack.com/api/") String apiUrl, String publicUrl,
                               @DefaultValue("Ticolops") String appName,
-                              @DefaultValue("2500ms") Duration ackWait,
+                              @DefaultValue("200ms") Duration ackWait,
                               @DefaultValue("1s") Duration channelInterval,
                               @DefaultValue("60s") Duration maxRetryAfterWait) {
 
