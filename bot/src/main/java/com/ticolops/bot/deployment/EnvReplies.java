@@ -22,7 +22,8 @@ final class EnvReplies {
             reply = reply.withField("URL", environment.url());
         }
         if (!rules.freezes().isEmpty()) {
-            reply = reply.withField("Freezes (" + rules.timeZone().getId() + ")", rules.freezes().stream()
+            String zone = rules.timeZone().getId() + (rules.projectTimeZone() ? ", the project's time zone" : "");
+            reply = reply.withField("Freezes (" + zone + ")", rules.freezes().stream()
                     .map(f -> "from \"" + f.starts() + "\" to \"" + f.ends() + "\"").collect(Collectors.joining("; ")));
         }
         if (!autodeployBranches.isEmpty()) {

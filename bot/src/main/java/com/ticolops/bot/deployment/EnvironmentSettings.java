@@ -14,6 +14,7 @@ import static com.ticolops.bot.deployment.DeploymentException.Reason.UNKNOWN_REP
 import static com.ticolops.bot.deployment.DeploymentException.Reason.WHICH_ENVIRONMENT;
 
 import com.ticolops.bot.command.Role;
+import com.ticolops.bot.project.Projects;
 import com.ticolops.bot.repo.GitHosts;
 import com.ticolops.bot.repo.RepoException;
 import com.ticolops.bot.repo.Repositories;
@@ -46,16 +47,16 @@ public class EnvironmentSettings {
     private final Environments environments;
     private final GitHosts hosts;
     private final DeploymentRecords records;
-    private final DeploymentProperties properties;
+    private final Projects projects;
     private final TransactionTemplate transaction;
 
-    EnvironmentSettings(Repositories repositories, Environments environments, DeploymentRecords records, GitHosts hosts,
-                        DeploymentProperties properties, TransactionTemplate transaction) {
+    EnvironmentSettings(Repositories repositories, Environments environments, DeploymentRecords records, GitHosts hosts, Projects projects,
+                        TransactionTemplate transaction) {
         this.repositories = repositories;
         this.environments = environments;
         this.records = records;
         this.hosts = hosts;
-        this.properties = properties;
+        this.projects = projects;
         this.transaction = transaction;
     }
 
@@ -100,8 +101,7 @@ public class EnvironmentSettings {
         String hook = hookUrl;
         String host = hookHost;
         String workflow = target;
-        long id = transaction.execute(status -> environments.add(repo, name, executor, workflow, hook, host, url, Rules.defaultRole(name),
-                properties.timeZone(), userId));
+        long id = transaction.execute(status -> environments.add(repo, name, executor, workflow, hook, host, url, Rules.defaultRole(name), userId));
         return environments.find(id).orElseThrow();
     }
 
@@ -113,7 +113,7 @@ public class EnvironmentSettings {
      * Changes an environment's rules; {@code settings} null or blank changes nothing and shows them.
      *
      * @param settings words such as {@code role=maintainer}, {@code channels=this}, {@code channels=any},
-     *                 {@code confirm=on}, {@code when-busy=queue}, {@code tz=Europe/Berlin},
+     *                 {@code confirm=on}, {@code when-busy=queue}, {@code tz=Europe/Berlin}, {@code tz=project},
      *                 {@code freeze "0 16 * * FRI" "0 8 * * MON"}, {@code freeze=off}, {@code default}
      */
     public Environment rules(long projectId, long userId, Conversation from, String repository, String environment, String settings) {
@@ -127,6 +127,7 @@ public class EnvironmentSettings {
         boolean confirm = rules.confirmationRequired();
         boolean queue = rules.queueWhenBusy();
         ZoneId zone = rules.timeZone();
+        boolean projectZone = rules.projectTimeZone();
         boolean makeDefault = false;
         boolean clearFreezes = false;
         List<String[]> freezes = new ArrayList<>();
@@ -149,7 +150,10 @@ public class EnvironmentSettings {
                     case "refuse" -> false;
                     default -> throwing(notARule(target, word));
                 };
-                case "tz" -> zone = zone(target, word, value);
+                case "tz" -> {
+                    projectZone = "project".equalsIgnoreCase(value);
+                    zone = projectZone ? projects.timeZone(target.repository().projectId()) : zone(target, word, value);
+                }
                 case "freeze" -> {
                     if (value != null) {
                         if (!value.equalsIgnoreCase("off")) {
@@ -169,7 +173,7 @@ public class EnvironmentSettings {
                 default -> throw notARule(target, word);
             }
         }
-        Rules changed = new Rules(role, channels, confirm, queue, zone, rules.freezes());
+        Rules changed = new Rules(role, channels, confirm, queue, zone, projectZone, rules.freezes());
         boolean asDefault = makeDefault;
         boolean clear = clearFreezes;
         transaction.executeWithoutResult(status -> {

@@ -2,6 +2,7 @@ package com.ticolops.bot.deployment;
 
 import com.ticolops.bot.command.Role;
 import com.ticolops.bot.crypto.SecretCipher;
+import com.ticolops.bot.project.Projects;
 import com.ticolops.bot.repo.Repositories;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -27,23 +28,29 @@ class Environments {
     private final JdbcClient jdbc;
     private final SecretCipher cipher;
     private final Repositories repositories;
+    private final Projects projects;
 
-    Environments(JdbcClient jdbc, SecretCipher cipher, Repositories repositories) {
+    Environments(JdbcClient jdbc, SecretCipher cipher, Repositories repositories, Projects projects) {
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.repositories = repositories;
+        this.projects = projects;
     }
 
-    /** @param hookUrl the deploy hook URL, already checked against SSRF; stored encrypted. Null for other executors. */
+    /**
+     * Adds an environment whose freeze windows are read in its project's time zone.
+     *
+     * @param hookUrl the deploy hook URL, already checked against SSRF; stored encrypted. Null for other executors.
+     */
     long add(Repositories.Ref repository, String name, Executor executor, String target, String hookUrl, String hookHost, String url, Role role,
-             ZoneId zone, long userId) {
+             long userId) {
         boolean first = of(repository).isEmpty();
         return jdbc.sql("""
                         insert into environments (repository_id, name, executor, executor_target, hook_url_encrypted, hook_host, url, is_default,
-                                                  required_role, time_zone, created_by)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                                                  required_role, created_by)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
                 .params(repository.id(), name, executor.id(), target, hookUrl == null ? null : cipher.encrypt(hookUrl), hookHost, url,
-                        first || name.equalsIgnoreCase("production"), role.id(), zone.getId(), userId)
+                        first || name.equalsIgnoreCase("production"), role.id(), userId)
                 .query(Long.class).single();
     }
 
@@ -94,7 +101,7 @@ class Environments {
                                                 time_zone = ?
                         where id = ?""")
                 .params(rules.requiredRole().id(), array(rules.allowedChannels()), rules.confirmationRequired(), rules.queueWhenBusy() ? "queue" : "refuse",
-                        rules.timeZone().getId(), environmentId)
+                        rules.projectTimeZone() ? null : rules.timeZone().getId(), environmentId)
                 .update();
     }
 
@@ -155,9 +162,10 @@ class Environments {
 
     private Environment environment(ResultSet row, Repositories.Ref repository) throws SQLException {
         long id = row.getLong("id");
+        String zone = row.getString("time_zone");
         Rules rules = new Rules(Role.valueOf(row.getString("required_role").toUpperCase(Locale.ROOT)), strings(row.getArray("allowed_channels")),
-                row.getBoolean("confirmation_required"), row.getString("when_busy").equals("queue"), ZoneId.of(row.getString("time_zone")),
-                freezes(id));
+                row.getBoolean("confirmation_required"), row.getString("when_busy").equals("queue"),
+                zone == null ? projects.timeZone(repository.projectId()) : ZoneId.of(zone), zone == null, freezes(id));
         return new Environment(id, repository, row.getString("name"), Executor.of(row.getString("executor")).orElseThrow(),
                 row.getString("executor_target"), row.getString("hook_host"), row.getString("url"), row.getBoolean("is_default"), rules);
     }

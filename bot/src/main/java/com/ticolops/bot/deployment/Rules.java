@@ -9,9 +9,11 @@ import java.util.List;
  *
  * @param allowedChannels the channel ids it may be deployed from; empty: any channel of the project
  * @param queueWhenBusy   a deploy while another runs waits for it (true) or is refused (false)
+ * @param timeZone        the zone its freeze windows are read in
+ * @param projectTimeZone whether that is the project's (the environment names none of its own)
  */
 public record Rules(Role requiredRole, List<String> allowedChannels, boolean confirmationRequired, boolean queueWhenBusy, ZoneId timeZone,
-                    List<Freeze> freezes) {
+                    boolean projectTimeZone, List<Freeze> freezes) {
 
     public Rules {
         allowedChannels = List.copyOf(allowedChannels);

@@ -22,22 +22,34 @@ public class ProjectException extends RuntimeException {
         ALREADY_MEMBER,
         NOT_A_MEMBER,
         /** The change would leave the project without an admin. */
-        ONLY_ADMIN
+        ONLY_ADMIN,
+        /** Not a time zone; {@link #typed()} is what was given. */
+        UNKNOWN_ZONE
     }
 
     private final Reason reason;
     private final String project;
     private final Role currentRole;
+    private final String typed;
 
     ProjectException(Reason reason, String project) {
-        this(reason, project, null);
+        this(reason, project, (Role) null);
     }
 
     ProjectException(Reason reason, String project, Role currentRole) {
-        super(reason + ": " + project);
+        this(reason, project, currentRole, null);
+    }
+
+    ProjectException(Reason reason, String project, String typed) {
+        this(reason, project, null, typed);
+    }
+
+    private ProjectException(Reason reason, String project, Role currentRole, String typed) {
+        super(reason + ": " + project + (typed == null ? "" : " (" + typed + ")"));
         this.reason = reason;
         this.project = project;
         this.currentRole = currentRole;
+        this.typed = typed;
     }
 
     public Reason reason() {
@@ -51,5 +63,10 @@ public class ProjectException extends RuntimeException {
 
     public Optional<Role> currentRole() {
         return Optional.ofNullable(currentRole);
+    }
+
+    /** What the caller gave that was refused, where that is not the project's name. */
+    public String typed() {
+        return typed;
     }
 }

@@ -33,7 +33,8 @@ class ProjectInfoCommand implements CommandHandler {
                 .withField("Created", details.createdAt().format(DateTimeFormatter.ISO_LOCAL_DATE))
                 .withField("Members", String.valueOf(details.members()))
                 .withField("Channels", String.valueOf(details.channels()))
+                .withField("Time zone", details.timeZone().getId())
                 .withField("Your role", context.role().orElseThrow().id())
-                .withSection("More", "/ticolops member list — who is in it\n/ticolops repo list — its repositories");
+                .withSection("More", "/ticolops member list — who is in it\n/ticolops repo list — its repositories\n/ticolops project tz <zone> — the zone its freeze windows are read in");
     }
 }

@@ -4,7 +4,9 @@ import com.ticolops.bot.command.ProjectRef;
 import com.ticolops.integrations.chat.Conversation;
 import com.ticolops.integrations.chat.Platform;
 import com.ticolops.bot.command.Role;
+import java.time.DateTimeException;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -34,7 +36,7 @@ public class Projects {
     public record Summary(ProjectRef project, Role role) {
     }
 
-    record Details(ProjectRef project, String createdBy, OffsetDateTime createdAt, int members, int channels) {
+    record Details(ProjectRef project, String createdBy, OffsetDateTime createdAt, int members, int channels, ZoneId timeZone) {
     }
 
     /** @param previous the project the channel followed before, if another one */
@@ -159,15 +161,32 @@ public class Projects {
         return byName(name);
     }
 
+    /** The zone the project's freeze windows are read in; UTC until an admin names another. */
+    public ZoneId timeZone(long projectId) {
+        return ZoneId.of(jdbc.sql("select time_zone from projects where id = ?").param(projectId).query(String.class).single());
+    }
+
+    /** @throws ProjectException UNKNOWN_ZONE when {@code zoneId} is not a time zone name (or offset) Java knows */
+    public ZoneId setTimeZone(ProjectRef project, String zoneId) {
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(zoneId.strip());
+        } catch (DateTimeException e) {
+            throw new ProjectException(ProjectException.Reason.UNKNOWN_ZONE, project.name(), zoneId);
+        }
+        jdbc.sql("update projects set time_zone = ? where id = ?").params(zone.getId(), project.id()).update();
+        return zone;
+    }
+
     Details details(ProjectRef project) {
         return jdbc.sql("""
-                        select u.display_name, p.created_at,
+                        select u.display_name, p.created_at, p.time_zone,
                                (select count(*) from project_members where project_id = p.id) as members,
                                (select count(*) from channels where project_id = p.id) as channels
                         from projects p join users u on u.id = p.created_by where p.id = ?""")
                 .param(project.id())
                 .query((row, n) -> new Details(project, row.getString("display_name"), row.getObject("created_at", OffsetDateTime.class),
-                        row.getInt("members"), row.getInt("channels")))
+                        row.getInt("members"), row.getInt("channels"), ZoneId.of(row.getString("time_zone"))))
                 .single();
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.ticolops.bot.testsupport.Names;
 import com.ticolops.bot.testsupport.Ticolops;
 import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,7 +91,7 @@ class DeploymentRulesTest extends DeploymentTestBase {
         String starts = cron(now.minusHours(1));
         String ends = cron(now.plusHours(1));
         Ticolops.Response rules = command(alice, "env rules " + repository + " production freeze \"" + starts + "\" \"" + ends + "\"");
-        assertThat(rules.field("Freezes (UTC)")).isEqualTo("from \"" + starts + "\" to \"" + ends + "\"");
+        assertThat(rules.field("Freezes (UTC, the project's time zone)")).isEqualTo("from \"" + starts + "\" to \"" + ends + "\"");
         String carol = member("maintainer");
 
         // THEN a maintainer is refused, an admin without a reason too, and an admin with one deploys
@@ -103,6 +104,28 @@ class DeploymentRulesTest extends DeploymentTestBase {
         assertThat(latestDeployment()).containsEntry("override_reason", "hotfix for the login outage");
         assertThat(command(alice, "audit 10").all()).contains("@" + alice + " override " + repository + " production allowed — freeze until ")
                 .contains(": hotfix for the login outage");
+    }
+
+    @Test
+    void freezeWindowsAreReadInTheProjectsTimeZoneUnlessTheEnvironmentNamesItsOwn() {
+        // GIVEN a project on Kiritimati time (UTC+14) and a freeze from an hour ago to an hour from now there
+        ZoneId kiritimati = ZoneId.of("Pacific/Kiritimati");
+        assertThat(command(alice, "project tz Pacific/Kiritimati").text()).startsWith("Project " + project + " now keeps time in Pacific/Kiritimati");
+        ZonedDateTime now = ZonedDateTime.now(kiritimati);
+        String freeze = "freeze \"" + cron(now.minusHours(1)) + "\" \"" + cron(now.plusHours(1)) + "\"";
+        assertThat(command(alice, "env rules " + repository + " production " + freeze).field("Freezes (Pacific/Kiritimati, the project's time zone)"))
+                .isNotNull();
+
+        // THEN the environment is frozen by the project's clock
+        assertThat(command(alice, "deploy " + repository + " main production").text()).contains("(Pacific/Kiritimati)");
+
+        // WHEN it names its own zone, 14 hours behind, the same window is not now; back on the project's, it is again (the rules
+        // are read before the environment is found busy)
+        assertThat(command(alice, "env rules " + repository + " production tz=UTC").field("Freezes (UTC)")).isNotNull();
+        assertThat(command(alice, "deploy " + repository + " main production").text()).isEqualTo("Deploying 3333333 to production…");
+        assertThat(command(alice, "env rules " + repository + " production tz=project").field("Freezes (Pacific/Kiritimati, the project's time zone)"))
+                .isNotNull();
+        assertThat(command(alice, "deploy " + repository + " main production").text()).contains("is frozen until ");
     }
 
     @Test

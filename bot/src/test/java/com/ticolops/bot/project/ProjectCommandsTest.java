@@ -45,6 +45,39 @@ class ProjectCommandsTest {
     }
 
     @Test
+    void anAdminSetsTheProjectsTimeZoneAndProjectInfoShowsIt() {
+        ticolops.command(alice, channel, "project create " + project);
+
+        Ticolops.Response reply = ticolops.command(alice, channel, "project tz Europe/Berlin");
+
+        assertThat(reply.text()).matches("Project " + project + " now keeps time in Europe/Berlin \\(it is [A-Z][a-z]{2} [0-9]{2}:[0-9]{2} there\\):"
+                + " freeze windows of environments without their own `tz=` are read in it\\.");
+        assertThat(ticolops.command(alice, channel, "project info").field("Time zone")).isEqualTo("Europe/Berlin");
+        assertThat(jdbc.sql("select time_zone from projects where name = ?").param(project).query(String.class).single()).isEqualTo("Europe/Berlin");
+    }
+
+    @Test
+    void aTimeZoneThatIsNotOneIsRefusedAndANewProjectKeepsUtc() {
+        ticolops.command(alice, channel, "project create " + project);
+
+        Ticolops.Response reply = ticolops.command(alice, channel, "project tz Mars/Olympus");
+
+        assertThat(reply.text()).isEqualTo("`Mars/Olympus` is not a time zone. Use a name like Europe/Berlin, America/New_York or UTC. Nothing was changed.");
+        assertThat(ticolops.command(alice, channel, "project info").field("Time zone")).isEqualTo("UTC");
+    }
+
+    @Test
+    void onlyAnAdminSetsTheProjectsTimeZone() {
+        ticolops.command(alice, channel, "project create " + project);
+        ticolops.command(alice, channel, "member add @" + bob + " maintainer");
+
+        Ticolops.Response reply = ticolops.command(bob, channel, "project tz Europe/Berlin");
+
+        assertThat(reply.text()).startsWith("`project tz` needs the admin role");
+        assertThat(jdbc.sql("select time_zone from projects where name = ?").param(project).query(String.class).single()).isEqualTo("UTC");
+    }
+
+    @Test
     void aSecondProjectWithTheSameNameIsRefused() {
         ticolops.command(alice, channel, "project create " + project);
 
