@@ -21,9 +21,11 @@ class ConflictMessages {
         return Reply.inChannel(text(conflict, person -> mention(person, platform)));
     }
 
-    Reply changed(Conflict conflict, Platform platform) {
-        return Reply.inChannel("Now " + join(conflict.people().stream().map(person -> mention(person, platform)).toList()) + " on "
-                + String.join(", ", conflict.files()) + ".");
+    /** Mentions only who joined: the others were mentioned when they came. */
+    Reply joined(Conflict conflict, List<String> joined, Platform platform) {
+        List<String> others = conflict.people().stream().filter(person -> !joined.contains(person)).map(this::name).toList();
+        return Reply.inChannel(join(joined.stream().map(person -> mention(person, platform)).toList()) + (joined.size() == 1 ? " joins " : " join ")
+                + join(others) + " on " + String.join(", ", conflict.files()) + ".");
     }
 
     Reply resolved(Conflict conflict, Platform platform) {

@@ -2,7 +2,6 @@ package com.ticolops.bot.conflict;
 
 import com.ticolops.bot.notification.NotificationKind;
 import com.ticolops.bot.notification.NotificationRequested;
-import java.util.TreeSet;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -23,11 +22,11 @@ class ConflictNotices {
 
     @EventListener
     void on(ConflictDetected conflict) {
-        // The same people and files are the same news: a redelivery, or a change back and forth, is not told twice.
-        String state = new TreeSet<>(conflict.userIds()) + ":" + new TreeSet<>(conflict.files()).hashCode();
-        for (long person : conflict.userIds()) {
+        // Once per person and severity: someone who left and came back, or a redelivery, is not told twice. Telling
+        // everyone at each newcomer would send a crowded directory's people a message for every colleague who opens a file.
+        for (long person : conflict.toTell()) {
             events.publishEvent(new NotificationRequested(person, NotificationKind.CONFLICTS, conflict.sentence(), String.join("\n", conflict.files()),
-                    null, "conflict:" + conflict.conflictId() + ":" + state, conflict.projectId()));
+                    null, "conflict:" + conflict.conflictId() + ":" + person + ":" + conflict.severity().id(), conflict.projectId()));
         }
     }
 

@@ -63,7 +63,8 @@ class Conflicts {
                         textArray(files(candidate.activities())), longArray(ids))
                 .query(Long.class).optional();
         if (opened.isPresent()) {
-            announce(find(opened.get()).orElseThrow(), false);
+            Conflict conflict = find(opened.get()).orElseThrow();
+            announce(conflict, List.of(), userIds(conflict.people()));
             return;
         }
         Conflict open = jdbc.sql("select " + COLUMNS + " from conflicts where project_id = ? and kind = ? and key = ? and resolved_at is null for update")
@@ -81,7 +82,9 @@ class Conflicts {
                 .params(severity.id(), textArray(people), textArray(files), longArray(live.stream().map(Activity::id).sorted().toList()), open.id())
                 .update();
         if (changed && people.size() > 1) {
-            announce(find(open.id()).orElseThrow(), true);
+            List<String> joined = people.stream().filter(person -> !open.people().contains(person)).toList();
+            boolean moreSevere = severity.compareTo(open.severity()) > 0;
+            announce(find(open.id()).orElseThrow(), joined, userIds(moreSevere ? people : joined));
         }
     }
 
@@ -136,7 +139,11 @@ class Conflicts {
         return conflict;
     }
 
-    private void announce(Conflict conflict, boolean changed) {
+    /**
+     * @param joined the people new to an open conflict; empty when it was just found
+     * @param toTell the users to notify directly
+     */
+    private void announce(Conflict conflict, List<String> joined, List<Long> toTell) {
         if (conflict.dismissed()) {
             return;
         }
@@ -144,14 +151,16 @@ class Conflicts {
         for (Conversation channel : projects.channelsOf(conflict.projectId())) {
             var message = messages.announcement(conflict, channel.platform());
             events.publishEvent(new AnnouncementRequested(channel, message, Anchor.primary(anchor(conflict), now)));
-            if (changed) {
-                // The message above is edited in place, which notifies nobody; the reply under it mentions everyone anew.
-                events.publishEvent(new AnnouncementRequested(channel, messages.changed(conflict, channel.platform()), Anchor.thread(anchor(conflict))));
+            if (!joined.isEmpty()) {
+                // The message above is edited in place, which notifies nobody; the reply under it mentions who joined.
+                events.publishEvent(new AnnouncementRequested(channel, messages.joined(conflict, joined, channel.platform()), Anchor.thread(anchor(conflict))));
             }
         }
-        events.publishEvent(new ConflictDetected(conflict.id(), conflict.projectId(), conflict.kind(), conflict.severity(),
-                userIds(conflict.people()), conflict.people().stream().filter(p -> !p.startsWith("user:")).toList(), conflict.files(),
-                messages.sentence(conflict)));
+        if (!toTell.isEmpty()) {
+            events.publishEvent(new ConflictDetected(conflict.id(), conflict.projectId(), conflict.kind(), conflict.severity(),
+                    userIds(conflict.people()), conflict.people().stream().filter(p -> !p.startsWith("user:")).toList(), conflict.files(),
+                    messages.sentence(conflict), toTell));
+        }
     }
 
     Optional<Conflict> find(long id) {

@@ -70,7 +70,7 @@ class ConflictsTest {
     }
 
     private List<String> conflictMessages() {
-        return ticolops.channelTexts(channel).stream().filter(text -> text.matches("(?s).*(Conflict|Heads-up) #\\d+.*|Now .*")).toList();
+        return ticolops.channelTexts(channel).stream().filter(text -> text.matches("(?s).*(Conflict|Heads-up) #\\d+.*|@\\S+ joins? .*")).toList();
     }
 
     private String awaitConflictMessage(String start) {
@@ -130,11 +130,40 @@ class ConflictsTest {
 
         ticolops.command(carol, channel, "working src/billing/invoice.py");
 
-        String now = awaitConflictMessage("Now ");
-        assertThat(now).isEqualTo("Now @" + alice + ", @" + bob + " and @" + carol + " on src/billing/invoice.py.");
+        String joined = awaitConflictMessage("@" + carol + " joins");
+        assertThat(joined).isEqualTo("@" + carol + " joins " + alice + " and " + bob + " on src/billing/invoice.py.");
         assertThat(awaitConflictMessage("Conflict #")).as("the first message, updated in place")
                 .isEqualTo("Conflict #" + openConflict() + " (high): @" + alice + ", @" + bob + " and @" + carol
                         + " are all working on src/billing/invoice.py right now. Talk before it becomes a merge conflict.");
+    }
+
+    @Test
+    void whoJoinsAConflictIsToldAndThoseAlreadyInItAreNotToldAgain() {
+        ticolops.command(alice, channel, "working src/billing/invoice.py");
+        ticolops.command(bob, channel, "working src/billing/invoice.py");
+        awaitConflictMessage("Conflict #");
+        await().atMost(Duration.ofSeconds(10)).until(() -> ticolops.channelTexts("@" + bob).size() == 1);
+
+        ticolops.command(carol, channel, "working src/billing/invoice.py");
+
+        awaitConflictMessage("@" + carol + " joins");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(ticolops.channelTexts("@" + carol)).singleElement()
+                .asString().startsWith("Conflict #" + openConflict() + " (high): " + alice + ", " + bob + " and " + carol + " are all working on"));
+        assertThat(ticolops.channelTexts("@" + alice)).hasSize(1);
+        assertThat(ticolops.channelTexts("@" + bob)).hasSize(1);
+    }
+
+    @Test
+    void aConflictThatBecomesMoreSevereTellsEveryoneInItAgain() {
+        ticolops.command(alice, channel, "working src/billing/invoice.py");
+        ticolops.command(bob, channel, "working src/billing/invoice.py reviewing");
+        await().atMost(Duration.ofSeconds(10)).until(() -> ticolops.channelTexts("@" + bob).size() == 1);
+
+        ticolops.command(carol, channel, "working src/billing/invoice.py");
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(ticolops.channelTexts("@" + bob)).hasSize(2)
+                .last().asString().startsWith("Conflict #" + openConflict() + " (high): "));
+        assertThat(ticolops.channelTexts("@" + alice)).hasSize(2);
     }
 
     @Test
