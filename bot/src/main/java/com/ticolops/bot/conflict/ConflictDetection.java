@@ -15,9 +15,14 @@ import java.util.stream.Collectors;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Looks for overlaps around each new activity, after its transaction commits. It asks only about the activity's own
+ * Looks for overlaps around each new activity, right after its transaction commits, in the thread that recorded it:
+ * people are told while they are still at it, not after a queue of other work. The event publication registry still
+ * records each detection, so one a crash interrupts runs again on restart. It asks only about the activity's own
  * neighbourhood — its location, the directories it lies in, what lies beneath it, its directory, the same files on
  * other branches — through indexed queries bounded by the time window, so its cost does not grow with history. The
  * choice of PostgreSQL over an in-memory window: every replica sees the same activities, and nothing is lost on restart.
@@ -36,7 +41,10 @@ class ConflictDetection {
         this.properties = properties;
     }
 
-    @ApplicationModuleListener
+    // Not @ApplicationModuleListener (asynchronous): after commit, the other activities are visible to this detection,
+    // and of two recorded at once the later detection sees the earlier, so neither is missed.
+    @TransactionalEventListener
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     void on(ActivityRecorded recorded) {
         // One order for every listener, so two that lock the same conflicts lock them in the same order and never deadlock.
         candidates(recorded.projectId(), recorded.activities(), Instant.now().minus(properties.window())).stream()

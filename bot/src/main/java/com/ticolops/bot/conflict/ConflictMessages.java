@@ -4,6 +4,7 @@ import com.ticolops.bot.user.Users;
 import com.ticolops.integrations.chat.Platform;
 import com.ticolops.integrations.chat.Reply;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
@@ -18,29 +19,30 @@ class ConflictMessages {
     }
 
     Reply announcement(Conflict conflict, Platform platform) {
-        return Reply.inChannel(text(conflict, person -> mention(person, platform)));
+        return Reply.inChannel(text(conflict, mentions(conflict, platform)));
     }
 
     /** Mentions only who joined: the others were mentioned when they came. */
     Reply joined(Conflict conflict, List<String> joined, Platform platform) {
-        List<String> others = conflict.people().stream().filter(person -> !joined.contains(person)).map(this::name).toList();
-        return Reply.inChannel(join(joined.stream().map(person -> mention(person, platform)).toList()) + (joined.size() == 1 ? " joins " : " join ")
+        Function<String, String> names = names(conflict);
+        List<String> others = conflict.people().stream().filter(person -> !joined.contains(person)).map(names).toList();
+        return Reply.inChannel(join(joined.stream().map(mentions(conflict, platform)).toList()) + (joined.size() == 1 ? " joins " : " join ")
                 + join(others) + " on " + String.join(", ", conflict.files()) + ".");
     }
 
     Reply resolved(Conflict conflict, Platform platform) {
-        return Reply.inChannel("Resolved — " + text(conflict, this::name));
+        return Reply.inChannel("Resolved — " + text(conflict, names(conflict)));
     }
 
     /** For a notification: names, no mentions. */
     String sentence(Conflict conflict) {
-        return text(conflict, this::name);
+        return text(conflict, names(conflict));
     }
 
     /** One line, as {@code conflicts} lists it. */
     String line(Conflict conflict, Platform platform) {
         return "#" + conflict.id() + " " + conflict.severity().id() + " — " + conflict.kind().id() + " — "
-                + join(conflict.people().stream().map(person -> mention(person, platform)).toList()) + " — " + String.join(", ", conflict.files());
+                + join(conflict.people().stream().map(mentions(conflict, platform)).toList()) + " — " + String.join(", ", conflict.files());
     }
 
     private String text(Conflict conflict, Function<String, String> person) {
@@ -59,13 +61,15 @@ class ConflictMessages {
         };
     }
 
-    /** A user as their platform mentions them; a Git login nobody has linked, by that login. */
-    private String mention(String person, Platform platform) {
-        return person.startsWith("user:") ? users.mention(Long.parseLong(person.substring(5)), platform) : unlinked(person);
+    /** Its users as their platform mentions them, looked up at once; a Git login nobody has linked, by that login. */
+    private Function<String, String> mentions(Conflict conflict, Platform platform) {
+        Map<Long, String> mentions = users.mentions(Conflicts.userIds(conflict.people()), platform);
+        return person -> person.startsWith("user:") ? mentions.get(Long.parseLong(person.substring(5))) : unlinked(person);
     }
 
-    private String name(String person) {
-        return person.startsWith("user:") ? users.displayName(Long.parseLong(person.substring(5))) : unlinked(person);
+    private Function<String, String> names(Conflict conflict) {
+        Map<Long, String> names = users.displayNames(Conflicts.userIds(conflict.people()));
+        return person -> person.startsWith("user:") ? names.get(Long.parseLong(person.substring(5))) : unlinked(person);
     }
 
     /** {@code github:octocat} → {@code octocat (GitHub login)}. */

@@ -6,8 +6,11 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,6 +58,29 @@ public class Users {
     public Optional<Long> find(IdentityKind kind, String externalId) {
         return jdbc.sql("select user_id from user_identities where kind = ? and external_id = ?")
                 .params(kind.id(), kind.normalize(externalId)).query(Long.class).optional();
+    }
+
+    /** Each user's display name, in one query: a conflict in a busy directory names dozens of people. */
+    public Map<Long, String> displayNames(Collection<Long> userIds) {
+        return jdbc.sql("select id, display_name from users where id = any(cast(? as bigint[]))").param(array(userIds))
+                .query((row, n) -> Map.entry(row.getLong("id"), row.getString("display_name"))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** How each user is mentioned on the platform ({@link #mention}), in one query. */
+    public Map<Long, String> mentions(Collection<Long> userIds, Platform platform) {
+        return jdbc.sql("""
+                        select u.id, u.display_name,
+                               (select i.external_id from user_identities i where i.user_id = u.id and i.kind = ? order by i.external_id limit 1) as account
+                        from users u where u.id = any(cast(? as bigint[]))""")
+                .params(IdentityKind.of(platform).id(), array(userIds))
+                .query((row, n) -> Map.entry(row.getLong("id"), row.getString("account") != null ? platform.mention(row.getString("account"))
+                        : "@" + row.getString("display_name"))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    private static String array(Collection<Long> ids) {
+        return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
     }
 
     public String displayName(long userId) {
