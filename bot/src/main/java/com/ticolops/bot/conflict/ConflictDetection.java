@@ -14,17 +14,15 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Looks for overlaps around each new activity, right after its transaction commits, in the thread that recorded it:
- * people are told while they are still at it, not after a queue of other work. The event publication registry still
- * records each detection, so one a crash interrupts runs again on restart. It asks only about the activity's own
- * neighbourhood — its location, the directories it lies in, what lies beneath it, its directory, the same files on
- * other branches — through indexed queries bounded by the time window, so its cost does not grow with history. The
+ * Looks for overlaps around each new activity in the transaction that records it, so a conflict is known when the
+ * activity's sender gets its answer, and is stored (and its announcements queued) with the activity or not at all. It
+ * asks only about the activity's own neighbourhood — its location, the directories it lies in, what lies beneath it,
+ * its directory, the same files on other branches — through indexed queries bounded by the time window, so its cost
+ * does not grow with history. The
  * choice of PostgreSQL over an in-memory window: every replica sees the same activities, and nothing is lost on restart.
  */
 @Component
@@ -41,11 +39,11 @@ class ConflictDetection {
         this.properties = properties;
     }
 
-    // Not @ApplicationModuleListener (asynchronous): after commit, the other activities are visible to this detection,
-    // and of two recorded at once the later detection sees the earlier, so neither is missed.
-    @TransactionalEventListener
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @EventListener
     void on(ActivityRecorded recorded) {
+        // Two activities recorded at once would not see each other's uncommitted rows: the later one waits here until
+        // the earlier one's neighbourhood is committed, and then sees it.
+        conflicts.lockNeighbourhoods(recorded.projectId(), recorded.activities().stream().map(Activity::location).toList());
         // One order for every listener, so two that lock the same conflicts lock them in the same order and never deadlock.
         candidates(recorded.projectId(), recorded.activities(), Instant.now().minus(properties.window())).stream()
                 .sorted(java.util.Comparator.comparing((Candidate c) -> c.kind()).thenComparing(Candidate::key))

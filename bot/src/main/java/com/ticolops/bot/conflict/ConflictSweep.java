@@ -5,7 +5,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Resolves concurrent and related conflicts whose people went quiet: nobody says "stopped" when they close their
- * editor. Every 30 s, over the open conflicts only, so the cost follows what is open now, not history.
+ * editor; and shows channels the changes held back while a conflict changed too often. Every 30 s, over the open
+ * conflicts only, so the cost follows what is open now, not history.
  */
 @Component
 class ConflictSweep extends FrequentTask {
@@ -20,5 +21,6 @@ class ConflictSweep extends FrequentTask {
     @Override
     public void run() {
         conflicts.open().forEach(conflicts::recheck);
+        conflicts.dueForAnnouncement().forEach(conflicts::announceChanges);
     }
 }

@@ -9,6 +9,7 @@ import com.ticolops.integrations.chat.Conversation;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,7 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class Conflicts {
 
-    private static final String COLUMNS = "id, project_id, kind, key, severity, people, files, activity_ids, opened_at, dismissed_at is not null as dismissed";
+    private static final String COLUMNS = "id, project_id, kind, key, severity, people, files, activity_ids, opened_at, dismissed_at is not null as dismissed, "
+            + "announced_at, announced_people";
 
     private final JdbcClient jdbc;
     private final Activities activities;
@@ -64,7 +66,8 @@ class Conflicts {
                 .query(Long.class).optional();
         if (opened.isPresent()) {
             Conflict conflict = find(opened.get()).orElseThrow();
-            announce(conflict, List.of(), userIds(conflict.people()));
+            show(conflict);
+            tell(conflict, userIds(conflict.people()));
             return;
         }
         Conflict open = jdbc.sql("select " + COLUMNS + " from conflicts where project_id = ? and kind = ? and key = ? and resolved_at is null for update")
@@ -82,9 +85,12 @@ class Conflicts {
                 .params(severity.id(), textArray(people), textArray(files), longArray(live.stream().map(Activity::id).sorted().toList()), open.id())
                 .update();
         if (changed && people.size() > 1) {
-            List<String> joined = people.stream().filter(person -> !open.people().contains(person)).toList();
+            Conflict now = find(open.id()).orElseThrow();
+            if (!open.announcedAt().isAfter(Instant.now().minus(properties.reannounceAfter()))) {
+                show(now);
+            }
             boolean moreSevere = severity.compareTo(open.severity()) > 0;
-            announce(find(open.id()).orElseThrow(), joined, userIds(moreSevere ? people : joined));
+            tell(now, userIds(moreSevere ? people : people.stream().filter(person -> !open.people().contains(person)).toList()));
         }
     }
 
@@ -113,6 +119,50 @@ class Conflicts {
         events.publishEvent(new ConflictResolved(conflict.id(), conflict.projectId(), userIds(conflict.people())));
     }
 
+    /** The open conflicts that changed since their channels were last shown them, and were shown long enough ago. */
+    List<Long> dueForAnnouncement() {
+        return jdbc.sql("""
+                        select id from conflicts where resolved_at is null and dismissed_at is null and announced_at <= ?
+                           and (people <> announced_people or files <> announced_files) order by id""")
+                .param(Timestamp.from(Instant.now().minus(properties.reannounceAfter()))).query(Long.class).list();
+    }
+
+    /** Shows the conflict's channels what changed since they were last shown it, unless another replica is at it. */
+    @Transactional
+    void announceChanges(long conflictId) {
+        jdbc.sql("select " + COLUMNS + " from conflicts where id = ? and resolved_at is null for update skip locked").param(conflictId)
+                .query(Conflicts::conflict).optional().ifPresent(this::show);
+    }
+
+    /**
+     * Takes PostgreSQL's transaction-scoped locks on the neighbourhoods of these locations, in one order, so two
+     * transactions that could see each other's work at these locations run detection one after the other: exclusive on
+     * each location and its directory (same file, same directory, a directory and what is in it), shared on the
+     * directories above (someone at one of them takes it exclusive). Unrelated work shares only those, and waits for nobody.
+     */
+    void lockNeighbourhoods(long projectId, Collection<String> locations) {
+        java.util.TreeMap<Long, Boolean> exclusive = new java.util.TreeMap<>();
+        for (String location : locations) {
+            exclusive.put(lockKey(projectId, location), true);
+            String directory = location;
+            for (int depth = 0; directory.lastIndexOf('/') > 0; depth++) {
+                directory = directory.substring(0, directory.lastIndexOf('/'));
+                exclusive.merge(lockKey(projectId, directory), depth == 0, Boolean::logicalOr);
+            }
+        }
+        jdbc.sql("""
+                        select count(case when x then pg_advisory_xact_lock(k)::text else pg_advisory_xact_lock_shared(k)::text end)
+                        from (select k, x from unnest(cast(? as bigint[]), cast(? as boolean[])) as t(k, x) order by k) ordered""")
+                .params(exclusive.keySet().stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")),
+                        exclusive.values().stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
+                .query(Long.class).single();
+    }
+
+    /** The project in the high half, so two projects never share a lock; a collision of the low half only makes one wait. */
+    private static long lockKey(long projectId, String location) {
+        return (projectId << 32) | (location.hashCode() & 0xffffffffL);
+    }
+
     List<Long> openIn(long projectId) {
         return jdbc.sql("select id from conflicts where project_id = ? and resolved_at is null order by id").param(projectId).query(Long.class).list();
     }
@@ -139,14 +189,13 @@ class Conflicts {
         return conflict;
     }
 
-    /**
-     * @param joined the people new to an open conflict; empty when it was just found
-     * @param toTell the users to notify directly
-     */
-    private void announce(Conflict conflict, List<String> joined, List<Long> toTell) {
+    /** Posts the conflict to its channels, or edits it there with a reply under it mentioning who joined since. */
+    private void show(Conflict conflict) {
         if (conflict.dismissed()) {
             return;
         }
+        List<String> joined = conflict.announcedPeople().isEmpty() ? List.of()
+                : conflict.people().stream().filter(person -> !conflict.announcedPeople().contains(person)).toList();
         Instant now = Instant.now();
         for (Conversation channel : projects.channelsOf(conflict.projectId())) {
             var message = messages.announcement(conflict, channel.platform());
@@ -156,7 +205,12 @@ class Conflicts {
                 events.publishEvent(new AnnouncementRequested(channel, messages.joined(conflict, joined, channel.platform()), Anchor.thread(anchor(conflict))));
             }
         }
-        if (!toTell.isEmpty()) {
+        jdbc.sql("update conflicts set announced_at = now(), announced_people = people, announced_files = files where id = ?").param(conflict.id()).update();
+    }
+
+    /** Tells these users directly: everyone when it is found or more severe, otherwise whoever just joined. */
+    private void tell(Conflict conflict, List<Long> toTell) {
+        if (!conflict.dismissed() && !toTell.isEmpty()) {
             events.publishEvent(new ConflictDetected(conflict.id(), conflict.projectId(), conflict.kind(), conflict.severity(),
                     userIds(conflict.people()), conflict.people().stream().filter(p -> !p.startsWith("user:")).toList(), conflict.files(),
                     messages.sentence(conflict), toTell));
@@ -205,7 +259,7 @@ class Conflicts {
         return new Conflict(row.getLong("id"), row.getLong("project_id"), Kind.valueOf(row.getString("kind").toUpperCase(Locale.ROOT)),
                 row.getString("key"), Severity.valueOf(row.getString("severity").toUpperCase(Locale.ROOT)), strings(row.getArray("people")),
                 strings(row.getArray("files")), longs(row.getArray("activity_ids")), row.getTimestamp("opened_at").toInstant(),
-                row.getBoolean("dismissed"));
+                row.getBoolean("dismissed"), row.getTimestamp("announced_at").toInstant(), strings(row.getArray("announced_people")));
     }
 
     private static List<String> strings(Array array) throws SQLException {

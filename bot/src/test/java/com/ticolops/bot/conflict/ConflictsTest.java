@@ -78,6 +78,11 @@ class ConflictsTest {
         return conflictMessages().stream().filter(text -> text.startsWith(start)).findFirst().orElseThrow();
     }
 
+    private void thirtySecondsPassSinceItWasShown() {
+        jdbc.sql("update conflicts set announced_at = announced_at - interval '30 seconds' where project_id = (select id from projects where name = ?)")
+                .param(project).update();
+    }
+
     private long openConflict() {
         return jdbc.sql("select c.id from conflicts c join projects p on p.id = c.project_id where p.name = ? and c.resolved_at is null")
                 .param(project).query(Long.class).single();
@@ -127,6 +132,7 @@ class ConflictsTest {
         ticolops.command(alice, channel, "working src/billing/invoice.py");
         ticolops.command(bob, channel, "working src/billing/invoice.py reviewing");
         awaitConflictMessage("Conflict #");
+        thirtySecondsPassSinceItWasShown();
 
         ticolops.command(carol, channel, "working src/billing/invoice.py");
 
@@ -138,6 +144,46 @@ class ConflictsTest {
     }
 
     @Test
+    void aConflictThatChangesAgainWithin30SecondsIsShownTheChangeByTheNextSweep() {
+        ticolops.command(alice, channel, "working src/billing/invoice.py");
+        ticolops.command(bob, channel, "working src/billing/invoice.py");
+        String first = awaitConflictMessage("Conflict #");
+
+        ticolops.command(carol, channel, "working src/billing/invoice.py");
+
+        // THEN carol is told at once, but the channel's message waits: it changed a moment ago
+        await().atMost(Duration.ofSeconds(10)).until(() -> ticolops.channelTexts("@" + carol).size() == 1);
+        assertThat(conflictMessages()).containsExactly(first);
+
+        // WHEN 30 s have passed and the sweep runs
+        thirtySecondsPassSinceItWasShown();
+        sweep.run();
+
+        // THEN the message shows all three, and the reply under it mentions who joined
+        assertThat(awaitConflictMessage("@" + carol + " joins")).isEqualTo("@" + carol + " joins " + alice + " and " + bob + " on src/billing/invoice.py.");
+        assertThat(awaitConflictMessage("Conflict #")).contains("@" + alice + ", @" + bob + " and @" + carol + " are all working on");
+        sweep.run();
+        assertThat(conflictMessages()).as("shown once").hasSize(2);
+    }
+
+    @Test
+    void twoPeopleOnOneFileAtTheSameMomentFindEachOther() throws Exception {
+        // Each recorded in its own transaction at once: neither sees the other's uncommitted row, so the later one must wait.
+        for (int round = 0; round < 5; round++) {
+            String file = "src/race/f" + round + ".py";
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            var both = new java.util.concurrent.CyclicBarrier(2);
+            var a = pool.submit(() -> { both.await(); return ticolops.command(alice, channel, "working " + file); });
+            var b = pool.submit(() -> { both.await(); return ticolops.command(bob, channel, "working " + file); });
+            a.get();
+            b.get();
+            pool.shutdown();
+            assertThat(jdbc.sql("select count(*) from conflicts c join projects p on p.id = c.project_id where p.name = ? and c.key = ? and cardinality(c.people) = 2")
+                    .params(project, file).query(Integer.class).single()).as(file).isEqualTo(1);
+        }
+    }
+
+    @Test
     void whoJoinsAConflictIsToldAndThoseAlreadyInItAreNotToldAgain() {
         ticolops.command(alice, channel, "working src/billing/invoice.py");
         ticolops.command(bob, channel, "working src/billing/invoice.py");
@@ -146,7 +192,6 @@ class ConflictsTest {
 
         ticolops.command(carol, channel, "working src/billing/invoice.py");
 
-        awaitConflictMessage("@" + carol + " joins");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(ticolops.channelTexts("@" + carol)).singleElement()
                 .asString().startsWith("Conflict #" + openConflict() + " (high): " + alice + ", " + bob + " and " + carol + " are all working on"));
         assertThat(ticolops.channelTexts("@" + alice)).hasSize(1);
