@@ -1230,8 +1230,14 @@ public class Load {
     }
 
     private static Process startServer(int port, Path home, boolean slack, boolean github) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(java(), "-Xmx512m", "-jar", jar().toString())
-                .redirectErrorStream(true).redirectOutput(home.resolve("server.log").toFile());
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx512m"));
+        // For profiling the server alone, e.g. BENCH_SERVER_JAVA_OPTIONS=-XX:StartFlightRecording=filename=/tmp/server.jfr
+        String extra = System.getenv("BENCH_SERVER_JAVA_OPTIONS");
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(List.of(extra.strip().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar().toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(home.resolve("server.log").toFile());
         Map<String, String> env = builder.environment();
         env.put("SERVER_PORT", Integer.toString(port));
         env.put("TICOLOPS_HOME", home.toString());
