@@ -2,10 +2,12 @@ package com.ticolops.bot.housekeeping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -22,6 +24,9 @@ class BusyApiTest {
 
     @Autowired
     ListenerBackPressure backPressure;
+
+    @Autowired
+    HikariDataSource dataSource;
 
     final List<Runnable> handedOver = new ArrayList<>();
 
@@ -52,6 +57,30 @@ class BusyApiTest {
         handedOver.clear();
         assertThat(send(HttpRequest.newBuilder(uri("/api/v1/activities")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"location\": \"src/billing/invoice.py\"}"))).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aRequestWhoseTokenCannotBeLookedUpForWantOfAConnectionIsAnswered503NotAStackTrace() throws Exception {
+        // GIVEN every pooled connection taken
+        List<Connection> taken = new ArrayList<>();
+        try {
+            while (taken.size() < dataSource.getHikariConfigMXBean().getMaximumPoolSize()) {
+                taken.add(dataSource.getConnection());
+            }
+
+            // WHEN a request comes with a token to look up
+            HttpResponse<String> answer = send(HttpRequest.newBuilder(uri("/api/v1/presence?project=shop"))
+                    .header("Authorization", "Bearer tcp_" + "A".repeat(43)).GET());
+
+            // THEN it is told to come back, as when the listeners are behind
+            assertThat(answer.statusCode()).isEqualTo(503);
+            assertThat(answer.headers().firstValue("Retry-After")).contains("5");
+            assertThat(answer.body()).contains("\"code\":\"unavailable\"");
+        } finally {
+            for (Connection connection : taken) {
+                connection.close();
+            }
+        }
     }
 
     private URI uri(String path) {
