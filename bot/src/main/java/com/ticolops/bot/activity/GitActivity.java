@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Component;
  * Activity from connected repositories: the files of each push, per author and branch, and the files of each open pull
  * request (once the history module has asked the provider for them). Work on a branch stays unmerged until the branch
  * is deleted or its pull request merges or closes. Git logins become users through their linked identities; the
- * others are kept by login.
+ * others are kept by login. Pushes and pull request changes are recorded in the webhook delivery's own transaction
+ * (plain {@code @EventListener}s, like the repository facts), with their conflicts.
  */
 @Component
 class GitActivity {
@@ -34,7 +36,7 @@ class GitActivity {
         this.users = users;
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(PushReceived push) {
         if (push.isTag()) {
             return;
@@ -69,7 +71,7 @@ class GitActivity {
     }
 
     /** A merged or closed request's branch is no longer diverging work. */
-    @ApplicationModuleListener
+    @EventListener
     void on(PullRequestChanged pr) {
         if (!"closed".equals(pr.action()) || pr.sourceBranch() == null) {
             return;

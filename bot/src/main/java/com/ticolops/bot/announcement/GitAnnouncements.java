@@ -19,7 +19,7 @@ import com.ticolops.integrations.git.ReviewSubmitted;
 import java.util.List;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,6 +30,9 @@ import org.springframework.stereotype.Component;
  * A pull request or an issue is one message per channel: the changes of its state (opened, closed or merged,
  * reopened, draft or ready) update that message in place, and everything else about it (reviews, comments, new
  * commits, labels, review requests) is a reply in its thread.
+ *
+ * <p>Queued in the webhook delivery's own transaction (plain {@code @EventListener}s, like the repository facts): the
+ * delivery is stored with its announcements queued, or not at all; sending them stays the announcement listener's work.
  */
 @Component
 class GitAnnouncements {
@@ -48,24 +51,24 @@ class GitAnnouncements {
         this.tracked = tracked;
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(PushReceived push) {
         announce(push, Feature.PUSHES, GitMessages.push(push), null);
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(PullRequestChanged pullRequest) {
         String key = AnnouncementKeys.pullRequest(pullRequest.provider(), pullRequest.repository(), String.valueOf(pullRequest.number()));
         announce(pullRequest, Feature.PULLS, GitMessages.pullRequest(pullRequest),
                 PULL_REQUEST_STATES.contains(pullRequest.action()) ? Anchor.primary(key, pullRequest.updatedAt()) : Anchor.thread(key));
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(ReviewSubmitted review) {
         announce(review, Feature.REVIEWS, GitMessages.review(review), Anchor.thread(AnnouncementKeys.pullRequest(review.provider(), review.repository(), String.valueOf(review.number()))));
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(CommentAdded comment) {
         Anchor anchor = switch (comment.target()) {
             case PULL_REQUEST -> Anchor.thread(AnnouncementKeys.pullRequest(comment.provider(), comment.repository(), comment.reference()));
@@ -75,13 +78,13 @@ class GitAnnouncements {
         announce(comment, Feature.COMMENTS, GitMessages.comment(comment), anchor);
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(PipelineFinished pipeline) {
         announce(pipeline, Feature.PIPELINES, GitMessages.pipeline(pipeline), null);
     }
 
     /** A deployment Ticolops made has a message of its own, updated in place: its statuses are not announced again. */
-    @ApplicationModuleListener
+    @EventListener
     void on(DeploymentStatusChanged deployment) {
         if (deployment.providerDeploymentId() != null
                 && tracked.stream().anyMatch(t -> t.tracks(deployment.provider(), deployment.repository(), deployment.providerDeploymentId()))) {
@@ -90,12 +93,12 @@ class GitAnnouncements {
         announce(deployment, Feature.DEPLOYMENTS, GitMessages.deployment(deployment), null);
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(ReleasePublished release) {
         announce(release, Feature.RELEASES, GitMessages.release(release), null);
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(IssueChanged issue) {
         String key = issueKey(issue.provider(), issue.repository(), String.valueOf(issue.number()));
         announce(issue, Feature.ISSUES, GitMessages.issue(issue), ISSUE_STATES.contains(issue.action()) ? Anchor.primary(key) : Anchor.thread(key));

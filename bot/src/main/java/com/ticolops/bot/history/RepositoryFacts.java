@@ -12,14 +12,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps what happens in connected repositories (commits, pull requests and their reviews, pipeline runs, deployment
  * statuses) for the features that look back. Every write is keyed so that a redelivered webhook or a retried listener
  * leaves the same rows; events of repositories no project has connected are not kept.
+ *
+ * <p>Written in the webhook delivery's own transaction (plain {@code @EventListener}s), which commits a group of
+ * deliveries at once: a delivery is stored with its facts or not at all, without a publication and a transaction of
+ * its own per listener (issue 9). A failure here refuses the delivery, which GitHub or GitLab then keeps to redeliver.
  */
 @Component
 class RepositoryFacts {
@@ -32,7 +36,7 @@ class RepositoryFacts {
         this.jdbc = jdbc;
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(PushReceived push) {
         ofConnected(push, repositoryId -> push.commits().forEach(commit -> jdbc.sql("""
                         insert into repository_commits (repository_id, sha, author, message, authored_at, branch, files, delivery_id)
@@ -43,7 +47,7 @@ class RepositoryFacts {
                 .update()));
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(PullRequestChanged pr) {
         String state = state(pr);
         ofConnected(pr, repositoryId -> jdbc.sql("""
@@ -67,7 +71,7 @@ class RepositoryFacts {
                 .update());
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(ReviewSubmitted review) {
         ofConnected(review, repositoryId -> jdbc.sql("""
                         insert into pull_request_reviews (repository_id, delivery_id, number, reviewer, state) values (?, ?, ?, ?, ?)
@@ -76,7 +80,7 @@ class RepositoryFacts {
                 .update());
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(PipelineFinished run) {
         ofConnected(run, repositoryId -> jdbc.sql("""
                         insert into pipeline_runs (repository_id, delivery_id, name, branch, sha, status, outcome, actor, started_at, finished_at, url)
@@ -87,7 +91,7 @@ class RepositoryFacts {
                 .update());
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(DeploymentStatusChanged deployment) {
         ofConnected(deployment, repositoryId -> jdbc.sql("""
                         insert into deployment_statuses (repository_id, delivery_id, environment, state, outcome, ref, sha, actor, url, changed_at)
