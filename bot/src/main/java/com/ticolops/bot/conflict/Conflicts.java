@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
@@ -139,9 +140,11 @@ class Conflicts {
      * transactions that could see each other's work at these locations run detection one after the other: exclusive on
      * each location and its directory (same file, same directory, a directory and what is in it), shared on the
      * directories above (someone at one of them takes it exclusive). Unrelated work shares only those, and waits for nobody.
+     * A transaction that takes several such sets (a group of webhook deliveries) can still deadlock with another;
+     * PostgreSQL then aborts one of them, and the webhook writer tries each of its deliveries again alone.
      */
     void lockNeighbourhoods(long projectId, Collection<String> locations) {
-        java.util.TreeMap<Long, Boolean> exclusive = new java.util.TreeMap<>();
+        TreeMap<Long, Boolean> exclusive = new TreeMap<>();
         for (String location : locations) {
             exclusive.put(lockKey(projectId, location), true);
             String directory = location;
