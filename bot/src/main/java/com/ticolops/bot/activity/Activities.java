@@ -56,24 +56,22 @@ public class Activities {
     @Transactional
     public List<Activity> record(long projectId, Person person, Collection<String> locations, ActivityType type, Source source,
                                  String repository, String branch, Integer pullRequest) {
-        List<String> distinct = locations.stream().distinct().toList();
-        // One statement for all of a push's files, not one round trip each.
-        List<Activity> recorded = distinct.isEmpty() ? List.of() : jdbc.sql("""
-                        insert into activities (project_id, user_id, person, location, directory, type, source, repository, branch, pull_request)
-                        select :project, cast(:user as bigint), :person, l.location, l.directory, :type, :source, :repository, :branch,
-                               cast(:pr as integer)
-                        from unnest(cast(:locations as text[]), cast(:directories as text[])) as l (location, directory)
-                        on conflict (project_id, person, location, repository, branch) do update set
-                            type = excluded.type, source = excluded.source, pull_request = coalesce(excluded.pull_request, activities.pull_request),
-                            started_at = case when activities.ended_at is null then activities.started_at else now() end,
-                            last_seen_at = now(), ended_at = null
-                        returning\s""" + COLUMNS)
-                .param("project", projectId).param("user", person.userId()).param("person", person.key())
-                .param("locations", textArray(distinct)).param("directories", textArray(distinct.stream().map(Activities::directory).toList()))
-                .param("type", type.id()).param("source", source.id())
-                .param("repository", repository == null ? "" : repository).param("branch", branch == null ? "" : branch)
-                .param("pr", pullRequest)
-                .query(Activities::activity).list();
+        List<Activity> recorded = new ArrayList<>();
+        for (String location : locations) {
+            recorded.add(jdbc.sql("""
+                            insert into activities (project_id, user_id, person, location, directory, type, source, repository, branch, pull_request)
+                            values (:project, :user, :person, :location, :directory, :type, :source, :repository, :branch, :pr)
+                            on conflict (project_id, person, location, repository, branch) do update set
+                                type = excluded.type, source = excluded.source, pull_request = coalesce(excluded.pull_request, activities.pull_request),
+                                started_at = case when activities.ended_at is null then activities.started_at else now() end,
+                                last_seen_at = now(), ended_at = null
+                            returning\s""" + COLUMNS)
+                    .param("project", projectId).param("user", person.userId()).param("person", person.key()).param("location", location)
+                    .param("directory", directory(location)).param("type", type.id()).param("source", source.id())
+                    .param("repository", repository == null ? "" : repository).param("branch", branch == null ? "" : branch)
+                    .param("pr", pullRequest)
+                    .query(Activities::activity).single());
+        }
         person.user().ifPresent(this::touch);
         if (!recorded.isEmpty()) {
             events.publishEvent(new ActivityRecorded(projectId, recorded));
