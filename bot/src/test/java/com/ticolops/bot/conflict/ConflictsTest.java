@@ -231,6 +231,16 @@ class ConflictsTest {
     }
 
     @Test
+    void aComponentSomeoneTakesUpAfterAFileInItIsConcurrentWorkToo() {
+        ticolops.command(alice, channel, "working src/billing/invoice.py");
+
+        ticolops.command(bob, channel, "working src/billing");
+
+        assertThat(awaitConflictMessage("Conflict #")).isEqualTo("Conflict #" + openConflict() + " (medium): @" + alice + " and @" + bob
+                + " are both working in src/billing right now (src/billing, src/billing/invoice.py). Talk before it becomes a merge conflict.");
+    }
+
+    @Test
     void differentFilesInOneDirectoryAreALowSeverityHeadsUp() {
         ticolops.command(alice, channel, "working src/billing/invoice.py");
 
