@@ -6,7 +6,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -72,7 +74,6 @@ public class Activities {
                     .param("pr", pullRequest)
                     .query(Activities::activity).single());
         }
-        person.user().ifPresent(this::touch);
         if (!recorded.isEmpty()) {
             events.publishEvent(new ActivityRecorded(projectId, recorded));
         }
@@ -146,11 +147,25 @@ public class Activities {
                 .query(Activities::activity).list();
     }
 
-    /** Seen now: a heartbeat, or any activity. */
-    @Transactional
-    public void touch(long userId) {
-        jdbc.sql("insert into presence (user_id, last_seen_at) values (?, now()) on conflict (user_id) do update set last_seen_at = now()")
-                .param(userId).update();
+    /**
+     * When each of these users was last seen at work, if ever: an activity is a sighting, so presence reads it from here
+     * rather than have every activity write the presence row too. One probe of the newest row per person.
+     */
+    Map<Long, Instant> lastSeen(Collection<Long> userIds) {
+        Map<Long, Instant> seen = new HashMap<>();
+        jdbc.sql("""
+                        select u.id, (select a.last_seen_at from activities a where a.person = 'user:' || u.id order by a.last_seen_at desc limit 1) as seen
+                          from unnest(cast(? as bigint[])) as u(id)""")
+                .param(userIds.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}")))
+                .query((row, n) -> {
+                    Timestamp at = row.getTimestamp("seen");
+                    if (at != null) {
+                        seen.put(row.getLong("id"), at.toInstant());
+                    }
+                    return at;
+                })
+                .list();
+        return seen;
     }
 
     /** Each member's latest live activity, seen since {@code since}. */

@@ -7,12 +7,14 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -84,16 +86,18 @@ class Presence {
                         .orElse(null), row.getString("time_zone")))
                 .list().stream().collect(Collectors.toMap(Row::userId, Function.identity()));
         Instant now = clock.instant();
+        Map<Long, Instant> atWork = activities.lastSeen(ids);
         Map<Long, Activity> current = new HashMap<>();
         activities.currentOf(project.id(), ids, now.minus(properties.offlineAfter()))
                 .forEach(activity -> current.put(activity.person().userId(), activity));
         return members.stream().map(member -> {
                     Optional<Row> row = Optional.ofNullable(rows.get(member.userId()));
-                    Optional<Instant> lastSeen = row.map(Row::lastSeen);
+                    Optional<Instant> lastSeen = Stream.of(row.map(Row::lastSeen), Optional.ofNullable(atWork.get(member.userId())))
+                            .flatMap(Optional::stream).max(Comparator.naturalOrder());
                     return new Member(member.userId(), member.displayName(), status(lastSeen, now), lastSeen,
                             Optional.ofNullable(current.get(member.userId())), row.map(Row::zone).map(ZoneId::of));
                 })
-                .sorted(java.util.Comparator.comparing(Member::status).thenComparing(m -> m.displayName().toLowerCase(java.util.Locale.ROOT)))
+                .sorted(Comparator.comparing(Member::status).thenComparing(m -> m.displayName().toLowerCase(java.util.Locale.ROOT)))
                 .toList();
     }
 

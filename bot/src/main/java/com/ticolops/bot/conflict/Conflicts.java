@@ -58,21 +58,24 @@ class Conflicts {
     @Transactional
     void record(long projectId, Candidate candidate) {
         List<Long> ids = candidate.activities().stream().map(Activity::id).distinct().sorted().toList();
-        Optional<Long> opened = jdbc.sql("""
-                        insert into conflicts (project_id, kind, key, severity, people, files, activity_ids)
-                        values (?, ?, ?, ?, cast(? as text[]), cast(? as text[]), cast(? as bigint[]))
-                        on conflict (project_id, kind, key) where resolved_at is null do nothing returning id""")
-                .params(projectId, candidate.kind().id(), candidate.key(), candidate.severity().id(), textArray(people(candidate.activities())),
-                        textArray(files(candidate.activities())), longArray(ids))
-                .query(Long.class).optional();
-        if (opened.isPresent()) {
-            Conflict conflict = find(opened.get()).orElseThrow();
-            show(conflict);
-            tell(conflict, userIds(conflict.people()));
-            return;
+        // The open one first: once a conflict exists, every further activity in it is an update.
+        Optional<Conflict> existing = openForUpdate(projectId, candidate);
+        if (existing.isEmpty()) {
+            Optional<Conflict> opened = jdbc.sql("""
+                            insert into conflicts (project_id, kind, key, severity, people, files, activity_ids)
+                            values (?, ?, ?, ?, cast(? as text[]), cast(? as text[]), cast(? as bigint[]))
+                            on conflict (project_id, kind, key) where resolved_at is null do nothing returning\s""" + COLUMNS)
+                    .params(projectId, candidate.kind().id(), candidate.key(), candidate.severity().id(), textArray(people(candidate.activities())),
+                            textArray(files(candidate.activities())), longArray(ids))
+                    .query(Conflicts::conflict).optional();
+            if (opened.isPresent()) {
+                show(opened.get());
+                tell(opened.get(), userIds(opened.get().people()));
+                return;
+            }
+            existing = openForUpdate(projectId, candidate);
         }
-        Conflict open = jdbc.sql("select " + COLUMNS + " from conflicts where project_id = ? and kind = ? and key = ? and resolved_at is null for update")
-                .params(projectId, candidate.kind().id(), candidate.key()).query(Conflicts::conflict).single();
+        Conflict open = existing.orElseThrow();
         TreeSet<Long> allIds = new TreeSet<>(open.activityIds());
         allIds.addAll(ids);
         List<Activity> live = activities.live(allIds, window(open.kind()));
@@ -80,19 +83,23 @@ class Conflicts {
         List<String> files = files(live);
         Severity severity = candidate.severity().compareTo(open.severity()) > 0 ? candidate.severity() : open.severity();
         boolean changed = !people.equals(open.people()) || !files.equals(open.files()) || severity != open.severity();
-        jdbc.sql("""
+        Conflict now = jdbc.sql("""
                         update conflicts set severity = ?, people = cast(? as text[]), files = cast(? as text[]), activity_ids = cast(? as bigint[]),
-                                             updated_at = now() where id = ?""")
+                                             updated_at = now() where id = ? returning\s""" + COLUMNS)
                 .params(severity.id(), textArray(people), textArray(files), longArray(live.stream().map(Activity::id).sorted().toList()), open.id())
-                .update();
+                .query(Conflicts::conflict).single();
         if (changed && people.size() > 1) {
-            Conflict now = find(open.id()).orElseThrow();
             if (!open.announcedAt().isAfter(Instant.now().minus(properties.reannounceAfter()))) {
                 show(now);
             }
             boolean moreSevere = severity.compareTo(open.severity()) > 0;
             tell(now, userIds(moreSevere ? people : people.stream().filter(person -> !open.people().contains(person)).toList()));
         }
+    }
+
+    private Optional<Conflict> openForUpdate(long projectId, Candidate candidate) {
+        return jdbc.sql("select " + COLUMNS + " from conflicts where project_id = ? and kind = ? and key = ? and resolved_at is null for update")
+                .params(projectId, candidate.kind().id(), candidate.key()).query(Conflicts::conflict).optional();
     }
 
     /** Resolves the conflict when fewer than two people are still at the work behind it; otherwise keeps who still is. */

@@ -78,11 +78,17 @@ class ActivityAndPresenceTest {
         ticolops.command(alice, channel, "working billing");
         long aliceId = userId(alice);
 
-        jdbc.sql("update presence set last_seen_at = now() - interval '6 minutes' where user_id = ?").param(aliceId).update();
+        seenLast(aliceId, "6 minutes");
         assertThat(whoLine(alice)).startsWith("@" + alice + " — away — coding billing since ");
 
-        jdbc.sql("update presence set last_seen_at = now() - interval '31 minutes' where user_id = ?").param(aliceId).update();
+        seenLast(aliceId, "31 minutes");
         assertThat(whoLine(alice)).matches("@" + alice + " — offline — last seen \\d\\d:\\d\\d UTC — time zone not set");
+    }
+
+    /** Presence reads a person's last sighting from their heartbeats and from their activities. */
+    private void seenLast(long userId, String ago) {
+        jdbc.sql("update presence set last_seen_at = now() - cast(? as interval) where user_id = ?").params(ago, userId).update();
+        jdbc.sql("update activities set last_seen_at = now() - cast(? as interval) where user_id = ?").params(ago, userId).update();
     }
 
     @Test
