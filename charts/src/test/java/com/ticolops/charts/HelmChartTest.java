@@ -1,0 +1,153 @@
+package com.ticolops.charts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.LintResult;
+import com.marcnuri.helm.TemplateCommand;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/** The chart as Helm itself lints and renders it (Helm's Go code, inside helm-java), then the manifests read back. */
+class HelmChartTest {
+
+    private static final Path CHART = Path.of("ticolops");
+
+    /** Lint renders every template, the {@code helm test} hook among them; helm-java's template leaves hooks out. */
+    @Test
+    void theChartLintsCleanEvenStrictly() {
+        LintResult lint = new Helm(CHART).lint().strict().call();
+
+        assertThat(lint.isFailed()).as(String.join("\n", lint.getMessages())).isFalse();
+    }
+
+    @Test
+    void threeReplicasRenderProbesResourcesANonRootUserAndADisruptionBudget() {
+        List<Map<String, Object>> manifests = render(template -> template.set("replicaCount", 3));
+
+        Map<String, Object> deployment = only(manifests, "Deployment");
+        assertThat(at(deployment, "spec", "replicas")).isEqualTo(3);
+        Map<String, Object> pod = node(deployment, "spec", "template", "spec");
+        assertThat(at(pod, "securityContext", "runAsNonRoot")).isEqualTo(true);
+        assertThat((Integer) at(pod, "securityContext", "runAsUser")).isPositive();
+        for (Map<String, Object> container : containers(pod)) {
+            assertThat(container).containsKeys("livenessProbe", "readinessProbe", "startupProbe");
+            assertThat(at(container, "readinessProbe", "httpGet", "path")).isEqualTo("/actuator/health/readiness");
+            assertThat(at(container, "resources", "requests")).isNotNull();
+            assertThat(at(container, "resources", "limits", "memory")).isNotNull();
+            assertThat(at(container, "securityContext", "allowPrivilegeEscalation")).isEqualTo(false);
+            assertThat(at(container, "securityContext", "readOnlyRootFilesystem")).isEqualTo(true);
+        }
+        Map<String, Object> budget = only(manifests, "PodDisruptionBudget");
+        assertThat(at(budget, "spec", "minAvailable")).isEqualTo(1);
+        assertThat(at(budget, "spec", "selector", "matchLabels")).isEqualTo(at(deployment, "spec", "selector", "matchLabels"));
+    }
+
+    @Test
+    void withEverythingOnTheContainersStillHaveLimitsAndNoCapabilities() {
+        List<Map<String, Object>> manifests = render(template -> template.set("ingress.enabled", true).set("networkPolicy.enabled", true)
+                .set("autoscaling.enabled", true));
+
+        Map<String, Object> pod = node(only(manifests, "Deployment"), "spec", "template", "spec");
+        assertThat(at(pod, "securityContext", "runAsNonRoot")).isEqualTo(true);
+        assertThat(at(pod, "automountServiceAccountToken")).isEqualTo(false);
+        assertThat(containers(pod)).allSatisfy(container -> {
+            assertThat(at(container, "resources", "limits", "memory")).isNotNull();
+            assertThat(at(container, "securityContext", "capabilities", "drop")).isEqualTo(List.of("ALL"));
+        });
+        assertThat(kinds(manifests)).contains("Ingress", "NetworkPolicy", "HorizontalPodAutoscaler", "PodDisruptionBudget");
+        assertThat(node(only(manifests, "Deployment"), "spec")).doesNotContainKey("replicas");
+    }
+
+    @Test
+    void oneReplicaRendersNoDisruptionBudgetThatCouldNeverBeMet() {
+        assertThat(kinds(render(template -> template.set("replicaCount", 1)))).doesNotContain("PodDisruptionBudget");
+    }
+
+    @Test
+    void secretsReachThePodFromTheirSecretsAndNeverThroughTheConfigMap() {
+        List<Map<String, Object>> manifests = render(template -> template.set("secrets.slack.name", "slack").set("secrets.github.name", "github")
+                .set("secrets.smtp.name", "smtp").set("secrets.smtp.host", "smtp.example.com"));
+
+        Map<String, Object> config = node(only(manifests, "ConfigMap"), "data");
+        assertThat(config.keySet()).noneMatch(name -> name.matches(".*(TOKEN|SECRET|PASSWORD|CRYPTO_KEY|DATABASE_URL|DATASOURCE).*"));
+        assertThat(config).containsEntry("SPRING_MAIL_HOST", "smtp.example.com").containsEntry("TICOLOPS_CONSOLE_MODE", "off");
+        List<Map<String, Object>> env = list(containers(node(only(manifests, "Deployment"), "spec", "template", "spec")).get(0), "env");
+        assertThat(env).allSatisfy(variable -> assertThat(variable).containsKey("valueFrom").doesNotContainKey("value"));
+        assertThat(env).extracting(variable -> variable.get("name")).contains("DATABASE_URL", "TICOLOPS_CRYPTO_KEY", "TICOLOPS_SLACK_BOT_TOKEN",
+                "TICOLOPS_SLACK_SIGNING_SECRET", "TICOLOPS_GITHUB_WEBHOOK_SECRET", "SPRING_MAIL_PASSWORD");
+    }
+
+    @Test
+    void aSecretPutAmongThePlainSettingsIsRefusedByName() {
+        assertThatThrownBy(() -> render(template -> template.set("config.env.TICOLOPS_GITHUB_TOKEN", "ghp_x")))
+                .hasMessageContaining("config.env.TICOLOPS_GITHUB_TOKEN").hasMessageContaining("secrets.")
+                .hasMessageNotContaining("ghp_x");
+    }
+
+    @Test
+    void withoutAnExternalDatabaseTheChartRefusesToRender() {
+        assertThatThrownBy(() -> render(template -> template.set("secrets.database.name", "")))
+                .hasMessageContaining("secrets.database.name").hasMessageContaining("external PostgreSQL");
+    }
+
+    @Test
+    void aValueOfTheWrongTypeIsRefusedWithItsPath() {
+        assertThatThrownBy(() -> render(template -> template.set("replicaCount", "three")))
+                .hasMessageContaining("at '/replicaCount': got string, want integer");
+        assertThatThrownBy(() -> render(template -> template.set("service.port", "http")))
+                .hasMessageContaining("at '/service/port': got string, want integer");
+    }
+
+    private static List<Map<String, Object>> render(UnaryOperator<TemplateCommand> options) {
+        String rendered = options.apply(new Helm(CHART).template().withName("ticolops").withNamespace("chat")).call();
+        List<Map<String, Object>> manifests = new ArrayList<>();
+        for (Object document : new Yaml().loadAll(rendered)) {
+            if (document != null) {
+                manifests.add(cast(document));
+            }
+        }
+        return manifests;
+    }
+
+    private static List<String> kinds(List<Map<String, Object>> manifests) {
+        return manifests.stream().map(manifest -> (String) manifest.get("kind")).toList();
+    }
+
+    private static Map<String, Object> only(List<Map<String, Object>> manifests, String kind) {
+        List<Map<String, Object>> found = manifests.stream().filter(manifest -> kind.equals(manifest.get("kind"))).toList();
+        assertThat(found).as(kind + " among " + kinds(manifests)).hasSize(1);
+        return found.get(0);
+    }
+
+    private static List<Map<String, Object>> containers(Map<String, Object> pod) {
+        return list(pod, "containers");
+    }
+
+    private static Object at(Map<String, Object> node, String... path) {
+        Object current = node;
+        for (String key : path) {
+            current = current == null ? null : ((Map<?, ?>) current).get(key);
+        }
+        return current;
+    }
+
+    private static Map<String, Object> node(Map<String, Object> node, String... path) {
+        return cast(at(node, path));
+    }
+
+    private static <T> List<T> list(Map<String, Object> node, String... path) {
+        return cast(at(node, path));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T cast(Object value) {
+        return (T) value;
+    }
+}
