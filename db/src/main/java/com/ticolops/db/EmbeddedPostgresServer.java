@@ -3,8 +3,14 @@ package com.ticolops.db;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -23,12 +29,19 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private static final Duration ORPHAN_STOP_TIMEOUT = Duration.ofSeconds(30);
 
     private final EmbeddedPostgres postgres;
+    private final FileChannel lock;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, FileChannel lock) {
         this.postgres = postgres;
+        this.lock = lock;
     }
 
+    /**
+     * @throws IllegalStateException when another process uses this data directory: one process only, replicas need an
+     *                               external PostgreSQL
+     */
     public static EmbeddedPostgresServer start(Path dataDirectory) {
+        FileChannel lock = lock(dataDirectory);
         try {
             Files.createDirectories(dataDirectory);
             stopOrphanedPostmaster(dataDirectory);
@@ -43,9 +56,52 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .start();
             log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), dataDirectory);
-            return new EmbeddedPostgresServer(postgres);
+            return new EmbeddedPostgresServer(postgres, lock);
         } catch (IOException e) {
+            closeQuietly(lock);
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory, e);
+        } catch (RuntimeException e) {
+            closeQuietly(lock);
+            throw e;
+        }
+    }
+
+    /**
+     * An exclusive lock on a file beside the data directory, held while this process runs its PostgreSQL. The
+     * operating system releases it when the process ends, however it ends, so a postmaster found running without it
+     * was left by a killed run and may be stopped; one found with it belongs to a live Ticolops and must not be.
+     */
+    private static FileChannel lock(Path dataDirectory) {
+        Path file = dataDirectory.toAbsolutePath().resolveSibling(dataDirectory.getFileName() + ".lock");
+        try {
+            Files.createDirectories(file.getParent());
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            FileLock held;
+            try {
+                held = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                held = null;
+            }
+            if (held == null) {
+                String owner = new String(Files.readAllBytes(file), StandardCharsets.US_ASCII).strip();
+                channel.close();
+                throw new IllegalStateException("The embedded database in " + dataDirectory + " is in use by another Ticolops process"
+                        + (owner.isEmpty() ? "" : " (pid " + owner + ")") + ". One process only can use the embedded database: "
+                        + "to run several, give each the same external PostgreSQL with DATABASE_URL.");
+            }
+            channel.truncate(0).write(ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.US_ASCII)));
+            channel.force(true);
+            return channel;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not lock " + file, e);
+        }
+    }
+
+    private static void closeQuietly(FileChannel lock) {
+        try {
+            lock.close();
+        } catch (IOException e) {
+            log.warn("Could not release the embedded database's lock", e);
         }
     }
 
@@ -59,13 +115,17 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        postgres.close();
-        log.info("Embedded PostgreSQL stopped");
+        try {
+            postgres.close();
+            log.info("Embedded PostgreSQL stopped");
+        } finally {
+            lock.close();
+        }
     }
 
     /**
-     * A JVM killed with {@code kill -9} leaves its postmaster running and holding the data directory;
-     * stop it so this start can take the directory over.
+     * A JVM killed with {@code kill -9} leaves its postmaster running and holding the data directory; this start holds
+     * the directory's lock, so that postmaster has no live owner: stop it so this start can take the directory over.
      */
     static void stopOrphanedPostmaster(Path dataDirectory) throws IOException {
         Path pidFile = dataDirectory.resolve("postmaster.pid");
