@@ -6,11 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 import com.marcnuri.helm.TemplateCommand;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -103,6 +109,43 @@ class HelmChartTest {
                 .hasMessageContaining("at '/replicaCount': got string, want integer");
         assertThatThrownBy(() -> render(template -> template.set("service.port", "http")))
                 .hasMessageContaining("at '/service/port': got string, want integer");
+    }
+
+    @Test
+    void theReadmesInstallRendersAndReadsOnlyTheSecretsItsCommandsCreate() throws Exception {
+        String readme = Files.readString(Path.of("../README.md"));
+        Matcher block = Pattern.compile("The Helm chart is `charts/ticolops`.*?```sh\\n(.*?)```", Pattern.DOTALL).matcher(readme);
+        assertThat(block.find()).as("the README's install example").isTrue();
+        String commands = block.group(1).replace("\\\n", " ");
+        Map<String, Set<String>> created = new HashMap<>();
+        Matcher secret = Pattern.compile("kubectl create secret generic (\\S+)((?: --from-literal=[a-z-]+=\\S+)+)").matcher(commands);
+        while (secret.find()) {
+            Matcher key = Pattern.compile("--from-literal=([a-z-]+)=").matcher(secret.group(2));
+            while (key.find()) {
+                created.computeIfAbsent(secret.group(1), name -> new HashSet<>()).add(key.group(1));
+            }
+        }
+        Matcher set = Pattern.compile("--set (\\S+?)=(\\S+)").matcher(commands.substring(commands.indexOf("helm install")));
+        List<String[]> values = new ArrayList<>();
+        while (set.find()) {
+            values.add(new String[] {set.group(1), set.group(2)});
+        }
+        assertThat(values).isNotEmpty();
+
+        List<Map<String, Object>> manifests = render(template -> {
+            values.forEach(value -> template.set(value[0], value[1]));
+            return template;
+        });
+
+        assertThat(kinds(manifests)).contains("Ingress", "PodDisruptionBudget");
+        List<Map<String, Object>> env = list(containers(node(only(manifests, "Deployment"), "spec", "template", "spec")).get(0), "env");
+        for (Map<String, Object> variable : env) {
+            Map<String, Object> reference = node(variable, "valueFrom", "secretKeyRef");
+            if (!Boolean.TRUE.equals(reference.get("optional"))) {
+                assertThat(created.getOrDefault((String) reference.get("name"), Set.of())).as(variable.get("name") + " from " + reference)
+                        .contains((String) reference.get("key"));
+            }
+        }
     }
 
     private static List<Map<String, Object>> render(UnaryOperator<TemplateCommand> options) {

@@ -44,7 +44,9 @@ class TableOwnershipTest {
             Map.entry("slack_requests", "integrations.slack"), Map.entry("announcement_messages", "integrations.chat"),
             // Spring Modulith's registry, reached through its API, except for the marks housekeeping writes in batches on
             // its behalf (BatchedPublicationMarks, the registry's repository).
-            Map.entry("event_publication", "bot.housekeeping"));
+            Map.entry("event_publication", "bot.housekeeping"),
+            // Spring Integration's lock registry, written through its API only (LeaderElection)
+            Map.entry("int_lock", "integrations.leader"));
 
     /** Reads of another module's table, each a join or filter that would otherwise need a service call per row. */
     static final Set<String> ALLOWED_READS = Set.of(

@@ -28,6 +28,8 @@ abstract class DiscordEndToEnd {
         properties.add("ticolops.discord.bot-token", () -> "fake-bot-token");
         properties.add("ticolops.discord.rest-url", discord::restUrl);
         properties.add("ticolops.discord.gateway-url", discord::gatewayUrl);
+        // Each test context is a Ticolops of its own on the shared test database: it elects its own gateway leader.
+        properties.add("ticolops.leader.region", () -> "discord-tests");
     }
 
     @BeforeEach

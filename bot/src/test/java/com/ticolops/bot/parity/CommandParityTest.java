@@ -52,6 +52,8 @@ class CommandParityTest {
         registry.add("ticolops.discord.bot-token", () -> "fake-bot-token");
         registry.add("ticolops.discord.rest-url", discord::restUrl);
         registry.add("ticolops.discord.gateway-url", discord::gatewayUrl);
+        // Each test context is a Ticolops of its own on the shared test database: it elects its own gateway leader.
+        registry.add("ticolops.leader.region", () -> "parity-test");
     }
 
     @LocalServerPort

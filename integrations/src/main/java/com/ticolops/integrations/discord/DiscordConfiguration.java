@@ -11,13 +11,17 @@ import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.Compression;
+import net.dv8tion.jda.api.utils.SessionController.SessionConnectNode;
 import net.dv8tion.jda.api.utils.SessionControllerAdapter;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Discord through JDA; nothing of it starts unless {@code ticolops.discord.bot-token} is set. */
+/**
+ * Discord through JDA; nothing of it starts unless {@code ticolops.discord.bot-token} is set. Every replica posts through
+ * the REST API; one, the {@link DiscordGateway}'s leader, holds the gateway session that brings the interactions.
+ */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("!'${ticolops.discord.bot-token:}'.isBlank()")
 @EnableConfigurationProperties(DiscordProperties.class)
@@ -39,24 +43,41 @@ class DiscordConfiguration {
         return new DiscordReplies(buttons);
     }
 
+    /**
+     * Discord's REST API, on every replica: posting, editing, direct messages. It never opens a gateway session, which
+     * only the {@link DiscordGateway}'s leader holds.
+     */
     @Bean(destroyMethod = "")
-    JDA discordJda(DiscordProperties properties, CommandPort commands, DiscordReplies replies, DiscordButtons buttons) throws InterruptedException {
-        DiscordCommands registered = DiscordCommands.of(commands.commands());
-        // Interactions need no optional gateway intents (JDA always has the guilds one, which finds a guild-id server).
+    JDA discordJda(DiscordProperties properties) {
         JDABuilder builder = JDABuilder.createLight(properties.botToken(), EnumSet.noneOf(GatewayIntent.class))
-                .setEventPool(commandThreads(), true)
-                .setEnableShutdownHook(false);
+                .setEnableShutdownHook(false)
+                .setSessionController(new NoGateway());
         if (properties.hasRestUrl()) {
             builder.setRestConfig(new RestConfig().setBaseUrl(properties.restUrl()));
         }
-        if (properties.hasGatewayUrl()) {
-            // A gateway of our own choosing (a local one in tests) speaks plain JSON frames.
-            builder.setSessionController(new FixedGateway(properties.gatewayUrl())).setCompression(Compression.NONE);
-        }
-        JDA jda = builder.build();
-        jda.addEventListener(new DiscordInteractions(commands, registered, replies, buttons, new DiscordChannels(jda),
-                properties.hasGuild() ? properties.guildId() : null));
-        return jda;
+        return builder.build();
+    }
+
+    @Bean
+    DiscordGateway discordGateway(DiscordProperties properties, CommandPort commands, DiscordReplies replies, DiscordButtons buttons, JDA discordJda) {
+        DiscordCommands registered = DiscordCommands.of(commands.commands());
+        return new DiscordGateway(() -> {
+            // Interactions need no optional gateway intents (JDA always has the guilds one, which finds a guild-id server).
+            JDABuilder builder = JDABuilder.createLight(properties.botToken(), EnumSet.noneOf(GatewayIntent.class))
+                    .setEventPool(commandThreads(), true)
+                    .setEnableShutdownHook(false);
+            if (properties.hasRestUrl()) {
+                builder.setRestConfig(new RestConfig().setBaseUrl(properties.restUrl()));
+            }
+            if (properties.hasGatewayUrl()) {
+                // A gateway of our own choosing (a local one in tests) speaks plain JSON frames.
+                builder.setSessionController(new FixedGateway(properties.gatewayUrl())).setCompression(Compression.NONE);
+            }
+            JDA gateway = builder.build();
+            gateway.addEventListener(new DiscordInteractions(commands, registered, replies, buttons, new DiscordChannels(discordJda),
+                    properties.hasGuild() ? properties.guildId() : null));
+            return gateway;
+        }, SHUTDOWN_GRACE);
     }
 
     @Bean
@@ -70,24 +91,21 @@ class DiscordConfiguration {
     }
 
     @Bean
-    DiscordHealthIndicator discordHealthIndicator(JDA jda) {
-        return new DiscordHealthIndicator(jda);
+    DiscordHealthIndicator discordHealthIndicator(DiscordGateway discordGateway) {
+        return new DiscordHealthIndicator(discordGateway);
     }
 
     @Bean
-    DiscordShutdown discordShutdown(JDA jda) {
-        return new DiscordShutdown(jda);
+    DiscordShutdown discordShutdown(JDA discordJda) {
+        return new DiscordShutdown(discordJda);
     }
 
-    /** Closes the gateway session when the context closes, before the database and the command port go away. */
+    /** Closes the REST client when the context closes, after the leader handed the gateway over. */
     record DiscordShutdown(JDA jda) implements org.springframework.beans.factory.DisposableBean {
 
         @Override
-        public void destroy() throws InterruptedException {
-            jda.shutdown();
-            if (!jda.awaitShutdown(SHUTDOWN_GRACE)) {
-                jda.shutdownNow();
-            }
+        public void destroy() {
+            jda.shutdownNow();
         }
     }
 
@@ -98,6 +116,19 @@ class DiscordConfiguration {
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    /** Logs in for REST and never connects: the session it would start is left unstarted. */
+    private static final class NoGateway extends SessionControllerAdapter {
+
+        @Override
+        public void appendSession(SessionConnectNode node) {
+        }
+
+        @Override
+        public String getGateway() {
+            return "wss://gateway.invalid";
+        }
     }
 
     private static final class FixedGateway extends SessionControllerAdapter {

@@ -4,19 +4,26 @@ import net.dv8tion.jda.api.JDA;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
-/** Readiness: up while JDA's gateway session is connected. */
+/**
+ * Readiness: on the replica that holds the gateway, up while its session is connected; on the others, up on standby
+ * (they post through the REST API, and take the session over when its holder goes).
+ */
 final class DiscordHealthIndicator implements HealthIndicator {
 
-    private final JDA jda;
+    private final DiscordGateway gateway;
 
-    DiscordHealthIndicator(JDA jda) {
-        this.jda = jda;
+    DiscordHealthIndicator(DiscordGateway gateway) {
+        this.gateway = gateway;
     }
 
     @Override
     public Health health() {
-        JDA.Status status = jda.getStatus();
+        JDA session = gateway.session();
+        if (session == null) {
+            return Health.up().withDetail("gateway", "standby: another replica holds the session").build();
+        }
+        JDA.Status status = session.getStatus();
         Health.Builder health = status == JDA.Status.CONNECTED ? Health.up() : Health.down();
-        return health.withDetail("gateway", status.name()).withDetail("pingMillis", jda.getGatewayPing()).build();
+        return health.withDetail("gateway", status.name()).withDetail("pingMillis", session.getGatewayPing()).build();
     }
 }

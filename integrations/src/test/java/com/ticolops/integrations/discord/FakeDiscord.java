@@ -83,6 +83,20 @@ public final class FakeDiscord {
         return shared;
     }
 
+    /** A Discord of its own, for a test that counts what reaches it (the shared one is every test's). */
+    public static FakeDiscord start() {
+        try {
+            return new FakeDiscord();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void stop() throws IOException {
+        gateway.close();
+        rest.stop();
+    }
+
     /** For {@code ticolops.discord.rest-url}. */
     public String restUrl() {
         return rest.baseUrl() + API + "/";

@@ -35,6 +35,8 @@ public final class FakeDiscordGateway implements AutoCloseable {
     private final AtomicInteger sequence = new AtomicInteger();
     private volatile Session session;
     private final CountDownLatch ready = new CountDownLatch(1);
+    private final AtomicInteger identified = new AtomicInteger();
+    private final AtomicInteger open = new AtomicInteger();
 
     FakeDiscordGateway(JsonNode readyUser, String applicationId) throws IOException {
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -54,6 +56,16 @@ public final class FakeDiscordGateway implements AutoCloseable {
         if (!ready.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("no client identified with the fake Discord gateway within " + timeout);
         }
+    }
+
+    /** How many sessions identified since the gateway started. */
+    public int identifications() {
+        return identified.get();
+    }
+
+    /** How many identified sessions are connected now. */
+    public int openSessions() {
+        return open.get();
     }
 
     /** Sends a dispatch (op 0) of type {@code type} to the connected client. */
@@ -91,24 +103,34 @@ public final class FakeDiscordGateway implements AutoCloseable {
             OutputStream out = socket.getOutputStream();
             handshake(in, out);
             Session current = new Session(out);
-            current.send(JSON.createObjectNode().put("op", 10).set("d", JSON.createObjectNode().put("heartbeat_interval", 41_250)));
-            DataInputStream frames = new DataInputStream(in);
-            while (true) {
-                int first = frames.readUnsignedByte();
-                int opcode = first & 0x0F;
-                byte[] payload = payload(frames);
-                if (opcode == 0x8) {
-                    current.frame(0x8, payload);
-                    return;
-                }
-                if (opcode == 0x9) {
-                    current.frame(0xA, payload);
-                } else if (opcode == 0x1) {
-                    onMessage(current, JSON.readTree(new String(payload, StandardCharsets.UTF_8)));
+            try {
+                converse(current, in);
+            } finally {
+                if (current.identified) {
+                    open.decrementAndGet();
                 }
             }
         } catch (IOException | RuntimeException e) {
             // the client went away; a reconnecting client opens a new session
+        }
+    }
+
+    private void converse(Session current, InputStream in) throws IOException {
+        current.send(JSON.createObjectNode().put("op", 10).set("d", JSON.createObjectNode().put("heartbeat_interval", 41_250)));
+        DataInputStream frames = new DataInputStream(in);
+        while (true) {
+            int first = frames.readUnsignedByte();
+            int opcode = first & 0x0F;
+            byte[] payload = payload(frames);
+            if (opcode == 0x8) {
+                current.frame(0x8, payload);
+                return;
+            }
+            if (opcode == 0x9) {
+                current.frame(0xA, payload);
+            } else if (opcode == 0x1) {
+                onMessage(current, JSON.readTree(new String(payload, StandardCharsets.UTF_8)));
+            }
         }
     }
 
@@ -122,6 +144,11 @@ public final class FakeDiscordGateway implements AutoCloseable {
                 data.putArray("private_channels");
                 data.putObject("application").put("id", applicationId).put("flags", 0);
                 session = current;
+                if (!current.identified) {
+                    current.identified = true;
+                    open.incrementAndGet();
+                }
+                identified.incrementAndGet();
                 ObjectNode event = JSON.createObjectNode().put("op", 0).put("t", "READY").put("s", sequence.incrementAndGet());
                 event.set("d", data);
                 current.send(event);
@@ -184,6 +211,7 @@ public final class FakeDiscordGateway implements AutoCloseable {
     private static final class Session {
 
         private final OutputStream out;
+        private volatile boolean identified;
 
         Session(OutputStream out) {
             this.out = out;

@@ -1,0 +1,170 @@
+package com.ticolops.bot.replicas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.ticolops.bot.TicolopsApplication;
+import com.ticolops.bot.testsupport.Payloads;
+import com.ticolops.bot.testsupport.Ticolops;
+import com.ticolops.db.test.SharedTestDatabase;
+import com.ticolops.integrations.discord.FakeDiscord;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two Ticolops processes on one PostgreSQL, as two replicas behind a load balancer: webhooks reach either, each is
+ * stored and announced once, and one of them at a time holds the Discord gateway session, the other taking it over
+ * when the holder is killed.
+ */
+class TwoReplicasTest {
+
+    private static final String SECRET = "organisation-webhook-secret";
+    private static final Duration STARTUP = Duration.ofSeconds(90);
+
+    @TempDir
+    Path work;
+
+    private final FakeDiscord discord = FakeDiscord.start();
+    private final List<Process> replicas = new ArrayList<>();
+    private String databaseUrl;
+
+    @AfterEach
+    void stopEverything() throws IOException, InterruptedException {
+        for (Process replica : replicas) {
+            replica.destroyForcibly().waitFor();
+        }
+        discord.stop();
+    }
+
+    @Test
+    void oneGatewaySessionAtATimeEveryDeliveryOnceAndTheSurvivorTakesTheGatewayOverWhenTheLeaderIsKilled() throws Exception {
+        databaseUrl = freshDatabase();
+        String cryptoKey = Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32));
+
+        // GIVEN replica A, which holds the gateway since it is alone
+        Replica a = start("a", cryptoKey);
+        await().atMost(STARTUP).until(() -> discord.gateway().openSessions() == 1);
+        // AND replica B, started next to it on the same database
+        Replica b = start("b", cryptoKey);
+        Thread.sleep(3_000); // three of the test's heartbeats: time enough for B to have taken a session, were it going to
+        assertThat(discord.gateway().identifications()).as("gateway sessions identified").isEqualTo(1);
+        assertThat(discord.gateway().openSessions()).isEqualTo(1);
+
+        // WHEN a repository connected through A gets a push delivered to A, and GitHub's redelivery of it lands on B
+        String repository = "octo-org/replicas-" + UUID.randomUUID().toString().substring(0, 8);
+        a.ticolops().command("alice", "general", "/ticolops project create replicas");
+        String secret = a.ticolops().connectGitHub("alice", "general", repository);
+        List<String> before = a.ticolops().channelTexts("general");
+        byte[] push = Payloads.bytes(Payloads.ANNOUNCEMENT + "push.json", repository);
+        String delivery = UUID.randomUUID().toString();
+        assertThat(a.ticolops().gitHubDelivery("push", delivery, push, secret).status()).isEqualTo(202);
+        assertThat(b.ticolops().gitHubDelivery("push", delivery, push, secret).status()).isBetween(200, 299);
+
+        // THEN it is stored once, and announced once, by whichever replica delivered it
+        await().atMost(Duration.ofSeconds(20)).until(() -> a.ticolops().channelTexts("general").size() > before.size());
+        Thread.sleep(2_000);
+        assertThat(a.ticolops().channelTexts("general")).hasSize(before.size() + 1);
+        assertThat(b.ticolops().channelTexts("general")).isEqualTo(a.ticolops().channelTexts("general"));
+        assertThat(count("select count(*) from webhook_deliveries where delivery_id = '" + delivery + "'")).isEqualTo(1);
+
+        // WHEN the leader is killed without a chance to hand over
+        a.process().destroyForcibly().waitFor();
+
+        // THEN B takes the gateway over within a minute, and still takes deliveries
+        await().atMost(Duration.ofSeconds(60)).until(() -> discord.gateway().identifications() == 2 && discord.gateway().openSessions() == 1);
+        assertThat(b.ticolops().get("/actuator/health/readiness").status()).isEqualTo(200);
+        assertThat(b.ticolops().gitHubDelivery("push", UUID.randomUUID().toString(), push, secret).status()).isEqualTo(202);
+    }
+
+    private record Replica(Process process, Ticolops ticolops) {
+    }
+
+    /** A Ticolops process started from the test classpath, with a home of its own and the shared database. */
+    private Replica start(String name, String cryptoKey) throws IOException {
+        int port = freePort();
+        Path home = Files.createDirectories(work.resolve(name));
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
+                "-cp", System.getProperty("java.class.path"), TicolopsApplication.class.getName())
+                .redirectErrorStream(true).redirectOutput(work.resolve(name + ".log").toFile());
+        Map<String, String> env = builder.environment();
+        env.put("SERVER_PORT", Integer.toString(port));
+        env.put("TICOLOPS_HOME", home.toString());
+        env.put("SPRING_DATASOURCE_URL", databaseUrl);
+        env.put("SPRING_DATASOURCE_USERNAME", SharedTestDatabase.username());
+        env.put("TICOLOPS_CRYPTO_KEY", cryptoKey);
+        env.put("TICOLOPS_GITHUB_WEBHOOK_SECRET", SECRET);
+        env.put("TICOLOPS_DISCORD_BOT_TOKEN", "fake-bot-token");
+        env.put("TICOLOPS_DISCORD_REST_URL", discord.restUrl());
+        env.put("TICOLOPS_DISCORD_GATEWAY_URL", discord.gatewayUrl());
+        env.put("TICOLOPS_LEADER_TTL", "5s");
+        env.put("TICOLOPS_LEADER_HEARTBEAT", "1s");
+        env.put("TICOLOPS_LEADER_RETRY", "500ms");
+        Process process = builder.start();
+        replicas.add(process);
+        Ticolops ticolops = new Ticolops(port);
+        await().atMost(STARTUP).pollInterval(Duration.ofMillis(500)).until(() -> {
+            if (!process.isAlive()) {
+                throw new AssertionError("replica " + name + " exited: " + Files.readString(work.resolve(name + ".log")));
+            }
+            return ready(port);
+        });
+        return new Replica(process, ticolops);
+    }
+
+    private static boolean ready(int port) {
+        try {
+            HttpResponse<Void> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** A database of this test's own in the shared test PostgreSQL, so both replicas migrate it from nothing. */
+    private static String freshDatabase() throws Exception {
+        String name = "replicas_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String url = SharedTestDatabase.jdbcUrl();
+        try (Connection connection = DriverManager.getConnection(url, SharedTestDatabase.username(), ""); Statement statement = connection.createStatement()) {
+            statement.execute("create database " + name);
+        }
+        return url.replaceFirst("/postgres(\\?|$)", "/" + name + "$1");
+    }
+
+    private long count(String sql) throws Exception {
+        try (Connection connection = DriverManager.getConnection(databaseUrl, SharedTestDatabase.username(), "");
+             Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
