@@ -98,6 +98,34 @@ class HelmChartTest {
     }
 
     @Test
+    void prometheusScrapesWithTheTokenFromItsSecretAndGetsAlertsAndADashboard() {
+        List<Map<String, Object>> manifests = render(template -> template.set("metrics.tokenSecret.name", "ticolops-metrics")
+                .set("metrics.serviceMonitor.enabled", true).set("metrics.prometheusRule.enabled", true).set("metrics.grafanaDashboard.enabled", true));
+
+        Map<String, Object> endpoint = HelmChartTest.<Map<String, Object>>list(only(manifests, "ServiceMonitor"), "spec", "endpoints").get(0);
+        assertThat(endpoint).containsEntry("path", "/actuator/prometheus").containsEntry("port", "http");
+        assertThat(at(endpoint, "authorization", "credentials")).isEqualTo(Map.of("name", "ticolops-metrics", "key", "token"));
+        List<Map<String, Object>> env = list(containers(node(only(manifests, "Deployment"), "spec", "template", "spec")).get(0), "env");
+        assertThat(env).anySatisfy(variable -> {
+            assertThat(variable.get("name")).isEqualTo("TICOLOPS_METRICS_TOKEN");
+            assertThat(at(variable, "valueFrom", "secretKeyRef", "name")).isEqualTo("ticolops-metrics");
+        });
+        List<Map<String, Object>> rules = list(HelmChartTest.<Map<String, Object>>list(only(manifests, "PrometheusRule"), "spec", "groups").get(0), "rules");
+        assertThat(rules).extracting(rule -> rule.get("alert")).contains("TicolopsAnnouncementsNotFlowing", "TicolopsWebhooksRefused", "TicolopsWebhooksNotStored");
+        assertThat(rules).allSatisfy(rule -> assertThat((String) rule.get("expr")).contains("job=\"ticolops\""));
+        Map<String, Object> dashboard = manifests.stream().filter(m -> "ConfigMap".equals(m.get("kind")))
+                .filter(m -> at(m, "data", "ticolops.json") != null).findFirst().orElseThrow();
+        assertThat((String) at(dashboard, "data", "ticolops.json")).contains("\"uid\": \"ticolops\"").contains("ticolops_events_pending");
+        assertThat(node(dashboard, "metadata", "labels")).containsEntry("grafana_dashboard", "1");
+    }
+
+    @Test
+    void aServiceMonitorWithoutTheScrapeTokenIsRefused() {
+        assertThatThrownBy(() -> render(template -> template.set("metrics.serviceMonitor.enabled", true)))
+                .hasMessageContaining("metrics.tokenSecret.name");
+    }
+
+    @Test
     void withoutAnExternalDatabaseTheChartRefusesToRender() {
         assertThatThrownBy(() -> render(template -> template.set("secrets.database.name", "")))
                 .hasMessageContaining("secrets.database.name").hasMessageContaining("external PostgreSQL");

@@ -4,6 +4,8 @@ import com.ticolops.integrations.chat.CommandInvocation;
 import com.ticolops.integrations.chat.CommandPort;
 import com.ticolops.integrations.chat.CommandSpec;
 import com.ticolops.integrations.chat.Reply;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -31,11 +33,13 @@ class CommandDispatcher implements CommandPort {
     private final Map<String, CommandHandler> handlers;
     private final List<CommandSpec> specs;
     private final ProjectAccess access;
+    private final MeterRegistry registry;
 
-    CommandDispatcher(List<CommandHandler> handlers, ProjectAccess access) {
+    CommandDispatcher(List<CommandHandler> handlers, ProjectAccess access, MeterRegistry registry) {
         this.handlers = handlers.stream().collect(Collectors.toUnmodifiableMap(h -> h.spec().name(), Function.identity()));
         this.specs = handlers.stream().map(CommandHandler::spec).sorted(Comparator.comparing(CommandSpec::name)).toList();
         this.access = access;
+        this.registry = registry;
     }
 
     @Override
@@ -81,15 +85,24 @@ class CommandDispatcher implements CommandPort {
         return runReportingFailures(handler, invocation, options);
     }
 
+    /** {@code ticolops_commands_seconds{platform, command, outcome}}: answered, refused (with a reason) or failed. */
     private Reply runReportingFailures(CommandHandler handler, CommandInvocation invocation, Map<String, String> options) {
+        Timer.Sample sample = Timer.start(registry);
+        String outcome = "failed";
         try {
-            return run(handler, invocation, options);
+            Reply reply = run(handler, invocation, options);
+            outcome = "answered";
+            return reply;
         } catch (CommandException e) {
+            outcome = "refused";
             return Reply.privately(e.getMessage());
         } catch (RuntimeException e) {
             String reference = UUID.randomUUID().toString().substring(0, 8);
             log.error("Command `{}` from {} failed (reference {})", handler.spec().name(), invocation.actor(), reference, e);
             return Reply.privately("Something went wrong running `" + handler.spec().name() + "`. It was logged with reference " + reference + ".");
+        } finally {
+            sample.stop(Timer.builder("ticolops.commands").description("Chat commands, from the dispatcher to the reply")
+                    .tags("platform", invocation.actor().platform().id(), "command", handler.spec().name(), "outcome", outcome).register(registry));
         }
     }
 

@@ -1,6 +1,8 @@
 package com.ticolops.integrations.chat;
 
 import com.ticolops.integrations.chat.AnnouncementRequested.Anchor;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,14 +33,29 @@ class AnnouncementDelivery {
 
     private final Map<Platform, ChatSender> senders;
     private final AnchoredMessages anchored;
+    private final MeterRegistry registry;
 
-    AnnouncementDelivery(List<ChatSender> senders, AnchoredMessages anchored) {
+    AnnouncementDelivery(List<ChatSender> senders, AnchoredMessages anchored, MeterRegistry registry) {
         this.senders = senders.stream().collect(Collectors.toUnmodifiableMap(ChatSender::platform, Function.identity()));
         this.anchored = anchored;
+        this.registry = registry;
     }
 
+    /** {@code ticolops_announcements_delivery_seconds{platform, outcome}}: how long a chat platform took each one. */
     @ApplicationModuleListener
     void on(AnnouncementRequested announcement) {
+        Timer.Sample sample = Timer.start(registry);
+        String outcome = "failed";
+        try {
+            deliver(announcement);
+            outcome = "delivered";
+        } finally {
+            sample.stop(Timer.builder("ticolops.announcements.delivery").description("Announcements handed to a chat platform")
+                    .tags("platform", announcement.conversation().platform().id(), "outcome", outcome).register(registry));
+        }
+    }
+
+    private void deliver(AnnouncementRequested announcement) {
         Platform platform = announcement.conversation().platform();
         ChatSender sender = senders.get(platform);
         if (sender == null) {

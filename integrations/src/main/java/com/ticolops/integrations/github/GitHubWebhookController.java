@@ -4,6 +4,7 @@ import static com.ticolops.integrations.git.WebhookResponses.error;
 
 import com.ticolops.integrations.git.GitProvider;
 import com.ticolops.integrations.git.WebhookDeliveries;
+import com.ticolops.integrations.git.WebhookMetrics;
 import com.ticolops.integrations.git.WebhookRefusals;
 import com.ticolops.integrations.git.WebhookSecrets;
 import com.ticolops.integrations.git.WebhookResponses;
@@ -37,12 +38,15 @@ class GitHubWebhookController {
     private final WebhookDeliveries deliveries;
     private final GitHubProperties properties;
     private final WebhookRefusals refusals;
+    private final WebhookMetrics metrics;
 
-    GitHubWebhookController(WebhookSecrets secrets, WebhookDeliveries deliveries, GitHubProperties properties, WebhookRefusals refusals) {
+    GitHubWebhookController(WebhookSecrets secrets, WebhookDeliveries deliveries, GitHubProperties properties, WebhookRefusals refusals,
+                            WebhookMetrics metrics) {
         this.secrets = secrets;
         this.deliveries = deliveries;
         this.properties = properties;
         this.refusals = refusals;
+        this.metrics = metrics;
     }
 
     @PostMapping("/webhooks/github")
@@ -50,6 +54,17 @@ class GitHubWebhookController {
                                                 @RequestHeader(name = "X-GitHub-Delivery", required = false) String deliveryId,
                                                 @RequestHeader(name = "X-Hub-Signature-256", required = false) String signature,
                                                 HttpServletRequest request) throws IOException {
+        try {
+            ResponseEntity<Map<String, Object>> response = answer(event, deliveryId, signature, request);
+            metrics.answered(GitProvider.GITHUB, event, response);
+            return response;
+        } catch (RuntimeException e) {
+            metrics.unavailable(GitProvider.GITHUB);
+            throw e;
+        }
+    }
+
+    private ResponseEntity<Map<String, Object>> answer(String event, String deliveryId, String signature, HttpServletRequest request) throws IOException {
         if (signature == null || signature.isBlank()) {
             return error(HttpStatus.UNAUTHORIZED, "missing X-Hub-Signature-256 header: give the GitHub webhook the secret that /ticolops repo connect showed");
         }

@@ -5,6 +5,7 @@ import static com.ticolops.integrations.git.WebhookResponses.error;
 import com.ticolops.integrations.git.GitProvider;
 import com.ticolops.integrations.git.WebhookDeliveries;
 import com.ticolops.integrations.git.WebhookResponses;
+import com.ticolops.integrations.git.WebhookMetrics;
 import com.ticolops.integrations.git.WebhookRefusals;
 import com.ticolops.integrations.git.WebhookSecrets;
 import jakarta.servlet.http.HttpServletRequest;
@@ -45,15 +46,17 @@ class GitLabWebhookController {
     private final WebhookDeliveries deliveries;
     private final GitLabProperties properties;
     private final WebhookRefusals refusals;
+    private final WebhookMetrics metrics;
     private final GitLabMissedEvents backfill;
 
     GitLabWebhookController(WebhookSecrets secrets, WebhookDeliveries deliveries, GitLabProperties properties, WebhookRefusals refusals,
-                            GitLabMissedEvents backfill) {
+                            GitLabMissedEvents backfill, WebhookMetrics metrics) {
         this.secrets = secrets;
         this.deliveries = deliveries;
         this.properties = properties;
         this.refusals = refusals;
         this.backfill = backfill;
+        this.metrics = metrics;
     }
 
     /**
@@ -66,6 +69,17 @@ class GitLabWebhookController {
                                                 @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                                                 @RequestHeader(name = "X-Gitlab-Event-UUID", required = false) String eventUuid,
                                                 HttpServletRequest request) throws IOException {
+        try {
+            ResponseEntity<Map<String, Object>> response = answer(event, token, idempotencyKey, eventUuid, request);
+            metrics.answered(GitProvider.GITLAB, event, response);
+            return response;
+        } catch (RuntimeException e) {
+            metrics.unavailable(GitProvider.GITLAB);
+            throw e;
+        }
+    }
+
+    private ResponseEntity<Map<String, Object>> answer(String event, String token, String idempotencyKey, String eventUuid, HttpServletRequest request) throws IOException {
         if (token == null || token.isBlank()) {
             return error(HttpStatus.UNAUTHORIZED, "missing X-Gitlab-Token header: give the GitLab webhook the secret token that /ticolops repo connect showed");
         }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +22,7 @@ class AnnouncementDeliveryTest {
 
     RecordingSender slack = new RecordingSender();
     MemoryAnchors anchors = new MemoryAnchors();
-    AnnouncementDelivery delivery = new AnnouncementDelivery(List.of(slack), anchors);
+    AnnouncementDelivery delivery = new AnnouncementDelivery(List.of(slack), anchors, new SimpleMeterRegistry());
 
     @Test
     void anUnanchoredAnnouncementIsPostedAndNothingIsRemembered() {

@@ -1,0 +1,5 @@
+/** What Prometheus scrapes: {@code /actuator/prometheus}, behind a scrape token. */
+@ApplicationModule(displayName = "Metrics", allowedDependencies = {})
+package com.ticolops.bot.metrics;
+
+import org.springframework.modulith.ApplicationModule;
