@@ -12,6 +12,7 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -39,6 +40,18 @@ public class SecretCipher {
         this.key = new SecretKeySpec(properties.crypto().key() != null && !properties.crypto().key().isBlank()
                 ? decodeKey(properties.crypto().key(), "ticolops.crypto.key")
                 : keyFromFile(properties.keyFile()), "AES");
+    }
+
+    /** An HMAC of a fixed text under the key: tells two keys apart, and reveals nothing of either. */
+    String fingerprint() {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            byte[] digest = mac.doFinal("ticolops encryption key check".getBytes(StandardCharsets.US_ASCII));
+            return java.util.HexFormat.of().formatHex(digest, 0, 8);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available", e);
+        }
     }
 
     public byte[] encrypt(String plaintext) {

@@ -58,7 +58,7 @@ class TwoReplicasTest {
 
     @Test
     void oneGatewaySessionAtATimeEveryDeliveryOnceAndTheSurvivorTakesTheGatewayOverWhenTheLeaderIsKilled() throws Exception {
-        databaseUrl = freshDatabase();
+        databaseUrl = SharedTestDatabase.newDatabase();
         String cryptoKey = Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32));
 
         // GIVEN replica A, which holds the gateway since it is alone
@@ -142,16 +142,6 @@ class TwoReplicasTest {
             Thread.currentThread().interrupt();
             return false;
         }
-    }
-
-    /** A database of this test's own in the shared test PostgreSQL, so both replicas migrate it from nothing. */
-    private static String freshDatabase() throws Exception {
-        String name = "replicas_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        String url = SharedTestDatabase.jdbcUrl();
-        try (Connection connection = DriverManager.getConnection(url, SharedTestDatabase.username(), ""); Statement statement = connection.createStatement()) {
-            statement.execute("create database " + name);
-        }
-        return url.replaceFirst("/postgres(\\?|$)", "/" + name + "$1");
     }
 
     private long count(String sql) throws Exception {

@@ -39,6 +39,21 @@ public final class SharedTestDatabase {
         }
     }
 
+    /**
+     * A database of its own in the shared server, for a test that starts Ticolops processes which must migrate it from
+     * nothing (or must not meet the other tests' data). @return its JDBC URL
+     */
+    public static String newDatabase() {
+        String name = "test_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String url = jdbcUrl();
+        try (var connection = java.sql.DriverManager.getConnection(url, username(), ""); var statement = connection.createStatement()) {
+            statement.execute("create database " + name);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Could not create the test database " + name, e);
+        }
+        return url.replaceFirst("/postgres(\\?|$)", "/" + name + "$1");
+    }
+
     public static String username() {
         return "postgres";
     }
