@@ -26,7 +26,12 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,11 +101,68 @@ class TwoReplicasTest {
         assertThat(b.ticolops().gitHubDelivery("push", UUID.randomUUID().toString(), push, secret).status()).isEqualTo(202);
     }
 
+    @Test
+    void aReplicaStoppedForARollingUpdateUnderLoadLosesNoAcknowledgedDeliveryAndHandsTheGatewayOverAtOnce() throws Exception {
+        databaseUrl = SharedTestDatabase.newDatabase();
+        String cryptoKey = Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32));
+        // A lock that would take half a minute to expire: the gateway moving sooner shows it was handed over.
+        Replica a = start("a", cryptoKey, Map.of("TICOLOPS_LEADER_TTL", "30s"));
+        await().atMost(STARTUP).until(() -> discord.gateway().openSessions() == 1);
+        Replica b = start("b", cryptoKey, Map.of("TICOLOPS_LEADER_TTL", "30s"));
+        String repository = "octo-org/rolling-" + UUID.randomUUID().toString().substring(0, 8);
+        a.ticolops().command("alice", "general", "/ticolops project create rolling");
+        String secret = a.ticolops().connectGitHub("alice", "general", repository);
+        byte[] push = Payloads.bytes(Payloads.ANNOUNCEMENT + "push.json", repository);
+
+        // WHEN pushes keep arriving at A from four clients while A is told to stop (SIGTERM, as Kubernetes does)
+        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        AtomicBoolean sending = new AtomicBoolean(true);
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        for (int client = 0; client < 4; client++) {
+            clients.submit(() -> {
+                while (sending.get()) {
+                    String delivery = UUID.randomUUID().toString();
+                    try {
+                        if (a.ticolops().gitHubDelivery("push", delivery, push, secret).status() == 202) {
+                            acknowledged.add(delivery);
+                        }
+                    } catch (RuntimeException e) {
+                        Thread.sleep(20); // refused while it stops: GitHub would deliver it to B
+                    }
+                }
+                return null;
+            });
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> acknowledged.size() >= 100);
+        long stopping = System.nanoTime();
+        a.process().destroy();
+
+        // THEN B holds the gateway long before A's lock could have expired
+        await().atMost(Duration.ofSeconds(15)).until(() -> discord.gateway().identifications() == 2 && discord.gateway().openSessions() == 1);
+        assertThat(Duration.ofNanos(System.nanoTime() - stopping)).isLessThan(Duration.ofSeconds(15));
+        // AND A exits on its own, and every delivery it acknowledged is stored
+        assertThat(a.process().waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).as("A stopped within a minute").isTrue();
+        sending.set(false);
+        clients.shutdown();
+        assertThat(clients.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(a.process().exitValue()).as("A's exit code after SIGTERM").isIn(0, 143);
+        assertThat(stored(acknowledged)).isEqualTo(acknowledged.size());
+        assertThat(b.ticolops().get("/actuator/health/readiness").status()).isEqualTo(200);
+    }
+
+    private long stored(Set<String> deliveries) throws Exception {
+        return count("select count(*) from webhook_deliveries where delivery_id in ('" + String.join("','", deliveries) + "')");
+    }
+
     private record Replica(Process process, Ticolops ticolops) {
     }
 
     /** A Ticolops process started from the test classpath, with a home of its own and the shared database. */
     private Replica start(String name, String cryptoKey) throws IOException {
+        return start(name, cryptoKey, Map.of());
+    }
+
+    private Replica start(String name, String cryptoKey, Map<String, String> settings) throws IOException {
         int port = freePort();
         Path home = Files.createDirectories(work.resolve(name));
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
@@ -119,6 +181,7 @@ class TwoReplicasTest {
         env.put("TICOLOPS_LEADER_TTL", "5s");
         env.put("TICOLOPS_LEADER_HEARTBEAT", "1s");
         env.put("TICOLOPS_LEADER_RETRY", "500ms");
+        env.putAll(settings);
         Process process = builder.start();
         replicas.add(process);
         Ticolops ticolops = new Ticolops(port);
