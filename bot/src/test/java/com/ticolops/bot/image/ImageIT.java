@@ -3,14 +3,11 @@ package com.ticolops.bot.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.ticolops.bot.testsupport.Ticolops;
 import com.ticolops.db.test.SharedTestDatabase;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -120,7 +117,7 @@ class ImageIT {
         try {
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() -> {
                 assertThat(ticolops.isAlive()).as(() -> "Ticolops exited: " + log()).isTrue();
-                return readiness(port) == 200;
+                return new Ticolops(port).readiness() == 200;
             });
         } finally {
             // unshare ignores SIGTERM while its child runs: Ticolops (the child) is told to stop, and unshare ends with it.
@@ -137,18 +134,6 @@ class ImageIT {
             return Files.readString(unpacked.resolve("ticolops.log"));
         } catch (IOException e) {
             return e.toString();
-        }
-    }
-
-    private static int readiness(int port) {
-        try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
-                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
         }
     }
 

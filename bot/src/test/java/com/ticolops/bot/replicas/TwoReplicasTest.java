@@ -10,10 +10,6 @@ import com.ticolops.db.test.SharedTestDatabase;
 import com.ticolops.integrations.discord.FakeDiscord;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -189,22 +185,9 @@ class TwoReplicasTest {
             if (!process.isAlive()) {
                 throw new AssertionError("replica " + name + " exited: " + Files.readString(work.resolve(name + ".log")));
             }
-            return ready(port);
+            return ticolops.readiness() == 200;
         });
         return new Replica(process, ticolops);
-    }
-
-    private static boolean ready(int port) {
-        try {
-            HttpResponse<Void> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
-                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     private long count(String sql) throws Exception {

@@ -148,6 +148,15 @@ public final class Ticolops {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET(), headers);
     }
 
+    /** Readiness's status code, or -1 while nothing answers on the port (a process still starting). */
+    public int readiness() {
+        try {
+            return get("/actuator/health/readiness").status();
+        } catch (UncheckedIOException e) {
+            return -1;
+        }
+    }
+
     /** The headers of a REST API call with a personal token. */
     public static Map<String, String> bearer(String token) {
         return Map.of("Authorization", "Bearer " + token);

@@ -49,26 +49,14 @@ class DiscordConfiguration {
      */
     @Bean(destroyMethod = "")
     JDA discordJda(DiscordProperties properties) {
-        JDABuilder builder = JDABuilder.createLight(properties.botToken(), EnumSet.noneOf(GatewayIntent.class))
-                .setEnableShutdownHook(false)
-                .setSessionController(new NoGateway());
-        if (properties.hasRestUrl()) {
-            builder.setRestConfig(new RestConfig().setBaseUrl(properties.restUrl()));
-        }
-        return builder.build();
+        return builder(properties).setSessionController(new NoGateway()).build();
     }
 
     @Bean
     DiscordGateway discordGateway(DiscordProperties properties, CommandPort commands, DiscordReplies replies, DiscordButtons buttons, JDA discordJda) {
         DiscordCommands registered = DiscordCommands.of(commands.commands());
         return new DiscordGateway(() -> {
-            // Interactions need no optional gateway intents (JDA always has the guilds one, which finds a guild-id server).
-            JDABuilder builder = JDABuilder.createLight(properties.botToken(), EnumSet.noneOf(GatewayIntent.class))
-                    .setEventPool(commandThreads(), true)
-                    .setEnableShutdownHook(false);
-            if (properties.hasRestUrl()) {
-                builder.setRestConfig(new RestConfig().setBaseUrl(properties.restUrl()));
-            }
+            JDABuilder builder = builder(properties).setEventPool(commandThreads(), true);
             if (properties.hasGatewayUrl()) {
                 // A gateway of our own choosing (a local one in tests) speaks plain JSON frames.
                 builder.setSessionController(new FixedGateway(properties.gatewayUrl())).setCompression(Compression.NONE);
@@ -107,6 +95,15 @@ class DiscordConfiguration {
         public void destroy() {
             jda.shutdownNow();
         }
+    }
+
+    /** Interactions need no optional gateway intents (JDA always has the guilds one, which finds a guild-id server). */
+    private static JDABuilder builder(DiscordProperties properties) {
+        JDABuilder builder = JDABuilder.createLight(properties.botToken(), EnumSet.noneOf(GatewayIntent.class)).setEnableShutdownHook(false);
+        if (properties.hasRestUrl()) {
+            builder.setRestConfig(new RestConfig().setBaseUrl(properties.restUrl()));
+        }
+        return builder;
     }
 
     private static ExecutorService commandThreads() {

@@ -15,7 +15,7 @@ import org.springframework.integration.support.locks.LockRegistry;
  * graceful shutdown, a rolling update) hands every role over and releases its lock, so another replica takes it
  * within {@code ticolops.leader.retry} instead of waiting for the lock to expire.
  */
-public final class Leaders implements SmartLifecycle {
+final class Leaders implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Leaders.class);
 
@@ -30,11 +30,6 @@ public final class Leaders implements SmartLifecycle {
             election.setAutoStartup(false);
             return election;
         }).toList();
-    }
-
-    /** Whether this replica holds the role now. */
-    public boolean holds(String role) {
-        return elections.stream().anyMatch(election -> election.getContext().getRole().equals(role) && election.getContext().isLeader());
     }
 
     @Override
