@@ -7,27 +7,25 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Gives each API request an id, echoed as {@code X-Request-Id} and named in its errors: the caller's own when it sent
- * a sane one (a proxy's, say), a fresh one otherwise. First of all filters, so a refused token's 401 has one too.
+ * Gives each request an id, echoed as {@code X-Request-Id}, named in the API's errors and on every log line written
+ * while the request is served (MDC {@code request_id}, a field of the JSON logs): the caller's own when it sent a sane
+ * one (a proxy's, say), a fresh one otherwise. First of all filters, so a refused token's 401 has one too.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestIds extends OncePerRequestFilter {
 
     static final String HEADER = "X-Request-Id";
+    static final String LOG_KEY = "request_id";
     private static final String ATTRIBUTE = RequestIds.class.getName();
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._-]{1,100}");
-
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !ApiPaths.isPublicApi(request);
-    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -36,7 +34,12 @@ class RequestIds extends OncePerRequestFilter {
         String id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
         request.setAttribute(ATTRIBUTE, id);
         response.setHeader(HEADER, id);
-        chain.doFilter(request, response);
+        MDC.put(LOG_KEY, id);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            MDC.remove(LOG_KEY);
+        }
     }
 
     static String of(HttpServletRequest request) {
