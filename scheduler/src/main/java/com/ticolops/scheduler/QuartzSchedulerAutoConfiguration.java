@@ -1,9 +1,14 @@
 package com.ticolops.scheduler;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Properties;
 import javax.sql.DataSource;
 import org.quartz.Scheduler;
+import org.quartz.Trigger;
 import org.quartz.impl.jdbcjobstore.PostgreSQLDelegate;
+import org.quartz.listeners.TriggerListenerSupport;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.quartz.autoconfigure.QuartzProperties;
@@ -31,7 +36,7 @@ class QuartzSchedulerAutoConfiguration {
 
     @Bean
     SchedulerFactoryBeanCustomizer clusteredJdbcJobStore(DataSource dataSource, PlatformTransactionManager transactionManager,
-                                                         QuartzProperties quartzProperties) {
+                                                         QuartzProperties quartzProperties, ObjectProvider<MeterRegistry> registry) {
         return factory -> {
             // With a DataSource, Spring's SchedulerFactoryBean uses its LocalDataSourceJobStore (a JobStoreCMT).
             factory.setDataSource(dataSource);
@@ -46,7 +51,29 @@ class QuartzSchedulerAutoConfiguration {
             properties.setProperty("org.quartz.jobStore.driverDelegateClass", PostgreSQLDelegate.class.getName());
             properties.putAll(quartzProperties.getProperties());
             factory.setQuartzProperties(properties);
+            factory.setGlobalTriggerListeners(new MisfireCounter(registry.getIfAvailable(SimpleMeterRegistry::new)));
         };
+    }
+
+    /** {@code ticolops_jobs_misfires_total{task}}: fires a busy or stopped cluster missed, each handled by its task's misfire policy. */
+    static final class MisfireCounter extends TriggerListenerSupport {
+
+        private final MeterRegistry registry;
+
+        MisfireCounter(MeterRegistry registry) {
+            this.registry = registry;
+        }
+
+        @Override
+        public String getName() {
+            return "ticolops-misfires";
+        }
+
+        @Override
+        public void triggerMisfired(Trigger trigger) {
+            Counter.builder("ticolops.jobs.misfires").description("Fires of recurring tasks that were missed")
+                    .tag("task", trigger.getJobKey().getName()).register(registry).increment();
+        }
     }
 
     @Bean

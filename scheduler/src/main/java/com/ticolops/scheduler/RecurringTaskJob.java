@@ -1,5 +1,8 @@
 package com.ticolops.scheduler;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Optional;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
@@ -19,9 +22,12 @@ class RecurringTaskJob implements Job {
     private static final Logger log = LoggerFactory.getLogger(RecurringTaskJob.class);
 
     private final ObjectProvider<RecurringTask> tasks;
+    private final MeterRegistry registry;
 
-    RecurringTaskJob(ObjectProvider<RecurringTask> tasks) {
+    RecurringTaskJob(ObjectProvider<RecurringTask> tasks, ObjectProvider<MeterRegistry> registry) {
         this.tasks = tasks;
+        // An application without actuator has no registry: the runs are then counted nowhere.
+        this.registry = registry.getIfAvailable(SimpleMeterRegistry::new);
     }
 
     @Override
@@ -33,11 +39,17 @@ class RecurringTaskJob implements Job {
             log.warn("Recurring job '{}' fired, but this application has no task of that name: nothing to run", name);
             return;
         }
+        Timer.Sample sample = Timer.start(registry);
+        String outcome = "failed";
         try {
             task.get().run();
+            outcome = "completed";
         } catch (RuntimeException e) {
             // Caught here so the log names the task; the trigger keeps its schedule either way.
             log.error("Recurring task '{}' failed", name, e);
+        } finally {
+            // ticolops_jobs_seconds{task, outcome}: each run of a recurring task, on whichever instance it fired
+            sample.stop(Timer.builder("ticolops.jobs").description("Runs of recurring tasks").tags("task", name, "outcome", outcome).register(registry));
         }
     }
 }

@@ -5,6 +5,8 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 
 import java.time.ZoneId;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,6 +20,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 @ExtendWith(OutputCaptureExtension.class)
 class RecurringTaskJobTest {
 
+    private static final SimpleMeterRegistry REGISTRY = new SimpleMeterRegistry();
+
     @Test
     void aJobRunsTheTaskItIsNamedAfter() {
         // GIVEN two tasks
@@ -29,6 +33,7 @@ class RecurringTaskJobTest {
 
         // THEN that task ran, and only that one
         assertThat(ran).containsExactly("cleanup");
+        assertThat(REGISTRY.get("ticolops.jobs").tags("task", "job-test-cleanup", "outcome", "completed").timer().count()).isEqualTo(1);
     }
 
     @Test
@@ -57,6 +62,8 @@ class RecurringTaskJobTest {
 
         // THEN the failure is logged with the task's name and its cause
         assertThat(output).contains("Recurring task 'job-test-failing' failed").contains("slack is down");
+        // AND counted as a failed run of that task
+        assertThat(REGISTRY.get("ticolops.jobs").tags("task", "job-test-failing", "outcome", "failed").timer().count()).isEqualTo(1);
     }
 
     private static RecurringTaskJob jobOver(RecurringTask... tasks) {
@@ -64,7 +71,8 @@ class RecurringTaskJobTest {
         for (RecurringTask task : tasks) {
             beans.addBean(task.name(), task);
         }
-        return new RecurringTaskJob(beans.getBeanProvider(RecurringTask.class));
+        beans.addBean("meterRegistry", REGISTRY);
+        return new RecurringTaskJob(beans.getBeanProvider(RecurringTask.class), beans.getBeanProvider(MeterRegistry.class));
     }
 
     private static RecurringTask task(String name, Runnable work) {
