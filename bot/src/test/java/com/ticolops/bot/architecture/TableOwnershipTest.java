@@ -46,7 +46,8 @@ class TableOwnershipTest {
             // its behalf (BatchedPublicationMarks, the registry's repository).
             Map.entry("event_publication", "bot.housekeeping"),
             // Spring Integration's lock registry, written through its API only (LeaderElection)
-            Map.entry("int_lock", "integrations.leader"), Map.entry("encryption_key_check", "bot.crypto"));
+            Map.entry("int_lock", "integrations.leader"), Map.entry("encryption_key_check", "bot.crypto"),
+            Map.entry("discord_button_commands", "integrations.discord"));
 
     /** Reads of another module's table, each a join or filter that would otherwise need a service call per row. */
     static final Set<String> ALLOWED_READS = Set.of(

@@ -17,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Discord through JDA; nothing of it starts unless {@code ticolops.discord.bot-token} is set. Every replica posts through
@@ -30,12 +31,10 @@ class DiscordConfiguration {
     /** Commands run on these threads, never on JDA's gateway thread, so a slow command cannot stall other events. */
     private static final int COMMAND_THREADS = 4;
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
-    /** Long command texts of buttons kept for clicks; see {@link DiscordButtons}. */
-    private static final int REMEMBERED_BUTTONS = 10_000;
 
     @Bean
-    DiscordButtons discordButtons() {
-        return new DiscordButtons(REMEMBERED_BUTTONS);
+    DiscordButtons discordButtons(JdbcClient jdbc) {
+        return new DiscordButtons(jdbc);
     }
 
     @Bean

@@ -2,6 +2,7 @@ package com.ticolops.integrations.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.ticolops.db.test.SharedTestDatabase;
 import com.ticolops.integrations.chat.Reply;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -9,11 +10,15 @@ import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 class DiscordRepliesTest {
 
-    final DiscordButtons buttons = new DiscordButtons(10);
+    static final JdbcClient JDBC = migratedTestDatabase();
+    final DiscordButtons buttons = new DiscordButtons(JDBC);
     final DiscordReplies replies = new DiscordReplies(buttons);
 
     @Test
@@ -101,12 +106,21 @@ class DiscordRepliesTest {
     }
 
     @Test
-    void aForgottenKeyIsReportedAsExpiredRatherThanGuessed() {
-        DiscordButtons small = new DiscordButtons(1);
-        String first = small.customId("decision " + "a".repeat(120));
-        small.customId("decision " + "b".repeat(120));
+    void aLongCommandPostedByOneReplicaIsFoundByTheOneTheClickReaches() {
+        String command = "decision " + "y".repeat(120);
 
-        assertThat(small.command(first)).isEmpty();
+        String customId = new DiscordButtons(JDBC).customId(command);
+
+        assertThat(new DiscordButtons(JDBC).command(customId)).contains(command);
+    }
+
+    @Test
+    void anUnknownOrExpiredKeyIsReportedAsExpiredRatherThanGuessed() {
+        String expired = buttons.customId("decision " + "a".repeat(120));
+        JDBC.sql("update discord_button_commands set created_at = now() - interval '91 days' where key = ?").param(expired.substring(4)).update();
+
+        assertThat(buttons.command(expired)).isEmpty();
+        assertThat(buttons.command("key:000000000000000000000000")).isEmpty();
     }
 
     @Test
@@ -130,5 +144,11 @@ class DiscordRepliesTest {
             assertThat(message.getEmbeds().stream().mapToInt(MessageEmbed::getLength).sum()).isLessThanOrEqualTo(6000);
             message.getEmbeds().forEach(embed -> assertThat(embed.getFields()).hasSizeLessThanOrEqualTo(25));
         }
+    }
+
+    /** The shared test PostgreSQL with the schema migrated (Flyway, the db module's migrations), as the application has it. */
+    private static JdbcClient migratedTestDatabase() {
+        Flyway.configure().dataSource(SharedTestDatabase.jdbcUrl(), SharedTestDatabase.username(), "").load().migrate();
+        return JdbcClient.create(new DriverManagerDataSource(SharedTestDatabase.jdbcUrl(), SharedTestDatabase.username(), ""));
     }
 }
