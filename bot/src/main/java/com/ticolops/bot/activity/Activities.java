@@ -6,10 +6,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -142,7 +142,7 @@ public class Activities {
         return jdbc.sql("select " + COLUMNS + " " + """
                          from activities where id = any(cast(:ids as bigint[])) and ended_at is null
                           and (cast(:since as timestamptz) is null or last_seen_at >= :since)""")
-                .param("ids", ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}")))
+                .param("ids", longArray(ids))
                 .param("since", seenSince.map(Timestamp::from).orElse(null))
                 .query(Activities::activity).list();
     }
@@ -152,20 +152,15 @@ public class Activities {
      * rather than have every activity write the presence row too. One probe of the newest row per person.
      */
     Map<Long, Instant> lastSeen(Collection<Long> userIds) {
-        Map<Long, Instant> seen = new HashMap<>();
-        jdbc.sql("""
+        record Seen(long userId, Timestamp at) {
+        }
+        return jdbc.sql("""
                         select u.id, (select a.last_seen_at from activities a where a.person = 'user:' || u.id order by a.last_seen_at desc limit 1) as seen
                           from unnest(cast(? as bigint[])) as u(id)""")
-                .param(userIds.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}")))
-                .query((row, n) -> {
-                    Timestamp at = row.getTimestamp("seen");
-                    if (at != null) {
-                        seen.put(row.getLong("id"), at.toInstant());
-                    }
-                    return at;
-                })
-                .list();
-        return seen;
+                .param(longArray(userIds))
+                .query((row, n) -> new Seen(row.getLong("id"), row.getTimestamp("seen"))).list().stream()
+                .filter(seen -> seen.at() != null)
+                .collect(Collectors.toMap(Seen::userId, seen -> seen.at().toInstant()));
     }
 
     /** Each member's latest live activity, seen since {@code since}. */
@@ -173,8 +168,7 @@ public class Activities {
         return jdbc.sql("select distinct on (user_id) " + COLUMNS + " " + """
                          from activities where project_id = :project and user_id = any(cast(:users as bigint[])) and ended_at is null
                           and last_seen_at >= :since order by user_id, last_seen_at desc""")
-                .param("project", projectId).param("users", userIds.stream().map(String::valueOf)
-                        .collect(java.util.stream.Collectors.joining(",", "{", "}")))
+                .param("project", projectId).param("users", longArray(userIds))
                 .param("since", Timestamp.from(since))
                 .query(Activities::activity).list();
     }
@@ -186,6 +180,10 @@ public class Activities {
             prefixes.add(location.substring(0, slash));
         }
         return prefixes;
+    }
+
+    private static String longArray(Collection<Long> values) {
+        return values.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
     }
 
     private static String textArray(Collection<String> values) {

@@ -17,6 +17,7 @@ final class DiscordButtons {
 
     static final int MAX_CUSTOM_ID = 100;
     static final Duration KEPT_FOR = Duration.ofDays(90);
+    private static final String KEPT_FOR_INTERVAL = KEPT_FOR.toSeconds() + " seconds";
     private static final String COMMAND = "run:";
     private static final String KEY = "key:";
 
@@ -40,7 +41,7 @@ final class DiscordButtons {
         jdbc.sql("""
                         with forgotten as (delete from discord_button_commands where created_at < now() - cast(? as interval))
                         insert into discord_button_commands (key, command) values (?, ?)""")
-                .params(KEPT_FOR.toSeconds() + " seconds", key, command).update();
+                .params(KEPT_FOR_INTERVAL, key, command).update();
         return KEY + key;
     }
 
@@ -56,7 +57,7 @@ final class DiscordButtons {
         }
         if (customId.startsWith(KEY)) {
             return jdbc.sql("select command from discord_button_commands where key = ? and created_at >= now() - cast(? as interval)")
-                    .params(customId.substring(KEY.length()), KEPT_FOR.toSeconds() + " seconds").query(String.class).optional();
+                    .params(customId.substring(KEY.length()), KEPT_FOR_INTERVAL).query(String.class).optional();
         }
         return Optional.empty();
     }
