@@ -7,8 +7,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells the channel a repository was connected or disconnected. Listens synchronously, so the announcement is queued in
- * the transaction that made the change: a crash keeps both or neither.
+ * Tells the channel a repository was connected or disconnected, or its webhook given a new secret. Listens
+ * synchronously, so the announcement is queued in the transaction that made the change: a crash keeps both or neither.
  */
 @Component
 class RepoAnnouncements {
@@ -27,6 +27,11 @@ class RepoAnnouncements {
     @EventListener
     void on(RepositoryDisconnected disconnected) {
         announce(disconnected.by(), " disconnected ", disconnected.repository(), " from ", disconnected.projectName());
+    }
+
+    @EventListener
+    void on(WebhookSecretRotated rotated) {
+        announce(rotated.by(), " gave the webhook of ", rotated.repository(), " a new secret, in ", rotated.projectName());
     }
 
     private void announce(Requester by, String did, Repositories.Ref repository, String preposition, String projectName) {

@@ -23,6 +23,8 @@ public class RepoException extends RuntimeException {
         ALREADY_CONNECTED,
         /** {@link #subject()} is not connected to project {@link #detail()}. */
         NOT_CONNECTED,
+        /** A replaced webhook secret of {@link #subject()} would be accepted longer than {@link RepoService#LONGEST_GRACE}. */
+        GRACE_TOO_LONG,
         /** Both a GitHub and a GitLab repository of the project are called {@link #subject()}. */
         AMBIGUOUS,
         /** The address {@link #subject()} is not a URL. */

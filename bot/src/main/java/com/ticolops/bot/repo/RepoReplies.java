@@ -26,6 +26,7 @@ final class RepoReplies {
             case ALREADY_CONNECTED -> typed + " is already connected to project " + e.detail() + ".";
             case NOT_CONNECTED -> typed + " is not connected to " + e.detail() + ". See /ticolops repo list.";
             case AMBIGUOUS -> "Both a GitHub and a GitLab repository are called " + typed + ": say which, e.g. /ticolops repo disconnect " + typed + " gitlab";
+            case GRACE_TOO_LONG -> "The old secret of " + typed + " can be accepted for " + RepoService.LONGEST_GRACE.toDays() + " days at most.";
             case NOT_A_URL -> "`" + typed + "` is not a URL: write the GitLab's address, e.g. https://gitlab.example.com";
             case NOT_A_GITLAB_ADDRESS -> "`" + typed + "` is not a GitLab address: write it as https://gitlab.example.com";
             case UNRESOLVABLE -> "The host of " + typed + " could not be resolved.";

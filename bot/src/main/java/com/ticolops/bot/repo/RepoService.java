@@ -3,6 +3,7 @@ package com.ticolops.bot.repo;
 import static com.ticolops.bot.repo.RepoException.Reason.ALREADY_CONNECTED;
 import static com.ticolops.bot.repo.RepoException.Reason.AMBIGUOUS;
 import static com.ticolops.bot.repo.RepoException.Reason.BASE_URL_FOR_GITHUB;
+import static com.ticolops.bot.repo.RepoException.Reason.GRACE_TOO_LONG;
 import static com.ticolops.bot.repo.RepoException.Reason.HOST_REFUSED;
 import static com.ticolops.bot.repo.RepoException.Reason.NOT_A_BRANCH;
 import static com.ticolops.bot.repo.RepoException.Reason.NOT_A_REPOSITORY;
@@ -32,7 +33,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The repository use cases: connect, set a token, list with the webhooks' health, disconnect. Chat commands call them;
+ * The repository use cases: connect, set a token, list with the webhooks' health, rotate a webhook secret, disconnect. Chat commands call them;
  * the REST API and the settings page will too.
  *
  * <p>Calls to GitHub and GitLab are made outside any database transaction, and each change is written in a short
@@ -243,15 +244,7 @@ public class RepoService {
      * @throws RepoException when the project has no such repository, or two
      */
     public Disconnection disconnect(ProjectRef project, Requester by, String name, GitProvider provider) {
-        List<Repositories.Ref> named = repositories.named(project.id(), name).stream()
-                .filter(ref -> provider == null || ref.provider() == provider).toList();
-        if (named.isEmpty()) {
-            throw new RepoException(NOT_CONNECTED, provider, name, project.name());
-        }
-        if (named.size() > 1) {
-            throw new RepoException(AMBIGUOUS, null, name);
-        }
-        Repositories.Ref ref = named.get(0);
+        Repositories.Ref ref = one(project, name, provider);
         Repositories.Hooked repository = repositories.hooked(ref.id()).orElseThrow();
         Disconnection disconnection = removeHook(project, repository);
         transaction.executeWithoutResult(status -> {
@@ -260,6 +253,100 @@ public class RepoService {
             events.publishEvent(new RepositoryDisconnected(ref, project.name(), by));
         });
         return disconnection;
+    }
+
+    /** @throws RepoException when the project has no such repository, or two */
+    private Repositories.Ref one(ProjectRef project, String name, GitProvider provider) {
+        List<Repositories.Ref> named = repositories.named(project.id(), name).stream()
+                .filter(ref -> provider == null || ref.provider() == provider).toList();
+        if (named.isEmpty()) {
+            throw new RepoException(NOT_CONNECTED, provider, name, project.name());
+        }
+        if (named.size() > 1) {
+            throw new RepoException(AMBIGUOUS, null, name);
+        }
+        return named.get(0);
+    }
+
+    /** How a rotated secret reaches the webhook. */
+    public enum SecretChange {
+        /** Ticolops changed the webhook it registered. */
+        UPDATED,
+        /** The user added the webhook by hand, and changes its secret by hand. */
+        BY_HAND,
+        /** Ticolops registered the webhook, but no token is known any more to change it with: by hand. */
+        NO_TOKEN
+    }
+
+    /**
+     * A rotated webhook secret.
+     *
+     * @param secret                the new secret, only when the user changes the webhook by hand: it is never available again
+     * @param previousAcceptedUntil until when deliveries signed with the replaced secret are still accepted; null when they are refused already
+     */
+    public record Rotation(GitProvider provider, String fullName, String projectName, String webUrl, String webhookUrl, Long hookId,
+                           SecretChange change, String secret, Instant previousAcceptedUntil) {
+    }
+
+    /** How long the replaced secret stays accepted when Ticolops changes the webhook: deliveries the provider signed just before. */
+    public static final Duration GRACE_WHEN_REGISTERED = Duration.ofHours(1);
+    /** How long the replaced secret stays accepted when the user changes the webhook: time to open its settings. */
+    public static final Duration GRACE_BY_HAND = Duration.ofDays(1);
+    public static final Duration LONGEST_GRACE = Duration.ofDays(7);
+    /** How long the replaced secret stays accepted at least while the provider is asked to switch, even when it is to go at once. */
+    private static final Duration WHILE_SWITCHING = Duration.ofMinutes(5);
+
+    /**
+     * Replaces a repository's webhook secret, for one that leaked or as routine. The new secret is stored before the
+     * provider is told, so the first delivery it signs with it is accepted, and the replaced one is still accepted for
+     * {@code grace}: deliveries already signed with it, or the time until the user has changed a webhook added by hand.
+     * When the provider refuses the change, the replaced secret is put back and nothing has changed.
+     *
+     * @param provider which one, when a GitHub and a GitLab repository share the name; else null
+     * @param grace    how long the replaced secret stays accepted (zero: refused once the webhook is changed), or null for
+     *                 {@link #GRACE_WHEN_REGISTERED} or {@link #GRACE_BY_HAND}
+     * @throws RepoException when the project has no such repository (or two), the grace is longer than
+     *                       {@link #LONGEST_GRACE}, or the provider refuses; nothing is changed then
+     */
+    public Rotation rotateSecret(ProjectRef project, Requester by, String name, GitProvider provider, Duration grace) {
+        if (grace != null && (grace.isNegative() || grace.compareTo(LONGEST_GRACE) > 0)) {
+            throw new RepoException(GRACE_TOO_LONG, provider, name);
+        }
+        Repositories.Ref ref = one(project, name, provider);
+        Repositories.Hooked repository = repositories.hooked(ref.id()).orElseThrow();
+        Optional<GitHostAccess> access = repository.hookId() == null ? Optional.empty()
+                : hosts.access(project.id(), repository.provider(), hosts.apiUrl(repository), repository.fullName());
+        SecretChange change = repository.hookId() == null ? SecretChange.BY_HAND : access.isEmpty() ? SecretChange.NO_TOKEN : SecretChange.UPDATED;
+        Instant now = clock.instant();
+        Instant until = now.plus(grace != null ? grace : change == SecretChange.UPDATED ? GRACE_WHEN_REGISTERED : GRACE_BY_HAND);
+        String secret = newSecret();
+        String webUrl = repository.provider() == GitProvider.GITHUB ? "https://github.com/" + repository.fullName()
+                : hosts.apiUrl(repository) + "/" + repository.fullName();
+        String webhookUrl = properties.webhookUrl(repository.provider().id());
+        if (change != SecretChange.UPDATED) {
+            transaction.executeWithoutResult(status -> {
+                repositories.rotateSecret(repository.id(), secret, until);
+                events.publishEvent(new WebhookSecretRotated(ref, project.name(), by));
+            });
+            return new Rotation(repository.provider(), repository.fullName(), project.name(), webUrl, webhookUrl, repository.hookId(), change,
+                    secret, until.isAfter(now) ? until : null);
+        }
+        Instant whileSwitching = until.isAfter(now.plus(WHILE_SWITCHING)) ? until : now.plus(WHILE_SWITCHING);
+        Instant rotatedAt = transaction.execute(status -> repositories.rotateSecret(repository.id(), secret, whileSwitching));
+        try {
+            hosts.client(repository.provider()).changeHookSecret(access.get(), repository.fullName(), repository.hookId(), webhookUrl, secret);
+        } catch (GitHostException e) {
+            log.warn("Could not change the secret of webhook {} of {}: {}", repository.hookId(), repository.fullName(), e.getMessage());
+            transaction.executeWithoutResult(status -> repositories.undoRotation(repository.id(), rotatedAt));
+            throw new RepoException(HOST_REFUSED, repository.provider(), repository.fullName(), e);
+        }
+        Instant switched = clock.instant();
+        transaction.executeWithoutResult(status -> {
+            repositories.acceptPreviousSecretUntil(repository.id(), rotatedAt, until, switched);
+            events.publishEvent(new WebhookSecretRotated(ref, project.name(), by));
+        });
+        return new Rotation(repository.provider(), repository.fullName(), project.name(), webUrl, webhookUrl, repository.hookId(), change, null,
+                until.isAfter(switched) ? until : null);
     }
 
     private Disconnection removeHook(ProjectRef project, Repositories.Hooked repository) {

@@ -2,10 +2,13 @@ package com.ticolops.bot.repo;
 
 import com.ticolops.bot.crypto.SecretCipher;
 import com.ticolops.integrations.git.GitProvider;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -32,10 +35,47 @@ public class Repositories {
             GitProvider.valueOf(row.getString("provider").toUpperCase(Locale.ROOT)), row.getString("full_name"),
             row.getString("default_branch"), row.getString("name"));
 
-    /** The repository's webhook secret, decrypted; {@link WebhookSecretCache} keeps it for the webhook controllers. */
-    Optional<String> secretFor(GitProvider provider, String repositoryFullName) {
-        return jdbc.sql("select webhook_secret_encrypted from repositories where provider = ? and lower(full_name) = lower(?)")
-                .params(provider.id(), repositoryFullName).query(byte[].class).optional().map(cipher::decrypt);
+    /**
+     * The repository's webhook secret, then the one it was rotated away from while that is still accepted, decrypted;
+     * empty when it is not connected. {@link WebhookSecretCache} keeps them for the webhook controllers.
+     */
+    List<String> secretsFor(GitProvider provider, String repositoryFullName) {
+        return jdbc.sql("""
+                        select webhook_secret_encrypted, case when previous_webhook_secret_expires_at > now() then previous_webhook_secret_encrypted end
+                        from repositories where provider = ? and lower(full_name) = lower(?)""")
+                .params(provider.id(), repositoryFullName)
+                .query((row, n) -> Stream.of(row.getBytes(1), row.getBytes(2)).filter(Objects::nonNull).map(cipher::decrypt).toList())
+                .optional().orElse(List.of());
+    }
+
+    /**
+     * Makes {@code next} the repository's secret; the one it replaces is still accepted until {@code previousUntil}.
+     *
+     * @return when, which tells this rotation from a later one
+     */
+    Instant rotateSecret(long id, String next, Instant previousUntil) {
+        return jdbc.sql("""
+                        update repositories set previous_webhook_secret_encrypted = webhook_secret_encrypted, previous_webhook_secret_expires_at = ?,
+                        webhook_secret_encrypted = ?, webhook_secret_rotated_at = clock_timestamp() where id = ? returning webhook_secret_rotated_at""")
+                .params(Timestamp.from(previousUntil), cipher.encrypt(next), id).query(Timestamp.class).single().toInstant();
+    }
+
+    /** Until when the secret replaced at {@code rotatedAt} is accepted (not at all once that is past), unless the repository was rotated again since. */
+    void acceptPreviousSecretUntil(long id, Instant rotatedAt, Instant until, Instant now) {
+        boolean kept = until.isAfter(now);
+        jdbc.sql("""
+                        update repositories set previous_webhook_secret_encrypted = case when ? then previous_webhook_secret_encrypted end,
+                        previous_webhook_secret_expires_at = case when ? then ?::timestamptz end where id = ? and webhook_secret_rotated_at = ?""")
+                .params(kept, kept, Timestamp.from(until), id, Timestamp.from(rotatedAt)).update();
+    }
+
+    /** Puts back the secret replaced at {@code rotatedAt}, unless the repository was rotated again since. */
+    void undoRotation(long id, Instant rotatedAt) {
+        jdbc.sql("""
+                        update repositories set webhook_secret_encrypted = previous_webhook_secret_encrypted, previous_webhook_secret_encrypted = null,
+                        previous_webhook_secret_expires_at = null, webhook_secret_rotated_at = null
+                        where id = ? and webhook_secret_rotated_at = ? and previous_webhook_secret_encrypted is not null""")
+                .params(id, Timestamp.from(rotatedAt)).update();
     }
 
     /** The project a repository is connected to. */
@@ -84,7 +124,7 @@ public class Repositories {
     }
 
     void backfilledUntil(long id, Instant until) {
-        jdbc.sql("update repositories set backfilled_until = ? where id = ?").params(java.sql.Timestamp.from(until), id).update();
+        jdbc.sql("update repositories set backfilled_until = ? where id = ?").params(Timestamp.from(until), id).update();
     }
 
     /** Removes the repository; its subscriptions and refused-delivery records go with it. */
@@ -97,8 +137,8 @@ public class Repositories {
         return jdbc.sql("""
                         select max(received_at) from webhook_deliveries where provider = ? and lower(repository) = lower(?) and received_at >= ?
                         and delivery_id not like 'backfill:%'""")
-                .params(repository.provider().id(), repository.fullName(), java.sql.Timestamp.from(repository.connectedAt()))
-                .query((row, n) -> row.getTimestamp(1)).optional().filter(java.util.Objects::nonNull).map(java.sql.Timestamp::toInstant);
+                .params(repository.provider().id(), repository.fullName(), Timestamp.from(repository.connectedAt()))
+                .query((row, n) -> row.getTimestamp(1)).optional().filter(Objects::nonNull).map(Timestamp::toInstant);
     }
 
     /** A connected repository as other modules refer to it. */

@@ -4,8 +4,8 @@ import com.ticolops.integrations.git.GitProvider;
 import com.ticolops.integrations.git.WebhookSecrets;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -14,9 +14,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * The webhook secrets the controllers check every delivery with, kept decrypted for a few seconds: a query and an
- * AES-GCM decryption per delivery were a tenth of the acknowledging path's cost. Connecting or disconnecting a
- * repository clears this replica's copy at once (and again after its commit, so a delivery read between the two cannot
- * keep the old one); another replica follows within {@link #LIFETIME}. Unknown repositories are not cached, so a
+ * AES-GCM decryption per delivery were a tenth of the acknowledging path's cost. Connecting, disconnecting or rotating
+ * a repository's secret clears this replica's copy at once (and again after its commit, so a delivery read between the
+ * two cannot keep the old one); another replica follows within {@link #LIFETIME}, or at once for a new secret, since
+ * a mismatch is checked again against the database. A secret no longer accepted may so still pass for that long. Unknown repositories are not cached, so a
  * repository connected on another replica is known to this one at once.
  */
 @Component
@@ -31,20 +32,33 @@ class WebhookSecretCache implements WebhookSecrets {
         this.repositories = repositories;
     }
 
-    private record Cached(String secret, long expiresAt) {
+    private record Cached(List<String> secrets, long expiresAt) {
     }
 
     @Override
-    public Optional<String> secretFor(GitProvider provider, String repositoryFullName) {
-        String key = provider.id() + ":" + repositoryFullName.toLowerCase(Locale.ROOT);
-        long now = System.nanoTime();
-        Cached cached = secrets.get(key);
-        if (cached != null && now - cached.expiresAt() < 0) {
-            return Optional.of(cached.secret());
+    public List<String> secretsFor(GitProvider provider, String repositoryFullName) {
+        Cached cached = secrets.get(key(provider, repositoryFullName));
+        if (cached != null && System.nanoTime() - cached.expiresAt() < 0) {
+            return cached.secrets();
         }
-        Optional<String> secret = repositories.secretFor(provider, repositoryFullName);
-        secret.ifPresentOrElse(s -> secrets.put(key, new Cached(s, now + LIFETIME.toNanos())), () -> secrets.remove(key));
-        return secret;
+        return currentSecretsFor(provider, repositoryFullName);
+    }
+
+    @Override
+    public List<String> currentSecretsFor(GitProvider provider, String repositoryFullName) {
+        String key = key(provider, repositoryFullName);
+        long now = System.nanoTime();
+        List<String> current = repositories.secretsFor(provider, repositoryFullName);
+        if (current.isEmpty()) {
+            secrets.remove(key);
+        } else {
+            secrets.put(key, new Cached(current, now + LIFETIME.toNanos()));
+        }
+        return current;
+    }
+
+    private static String key(GitProvider provider, String repositoryFullName) {
+        return provider.id() + ":" + repositoryFullName.toLowerCase(Locale.ROOT);
     }
 
     @EventListener
@@ -54,6 +68,11 @@ class WebhookSecretCache implements WebhookSecrets {
 
     @EventListener
     void on(RepositoryDisconnected disconnected) {
+        forgetAll();
+    }
+
+    @EventListener
+    void on(WebhookSecretRotated rotated) {
         forgetAll();
     }
 

@@ -29,6 +29,13 @@ public interface GitHostClient {
      */
     long createHook(GitHostAccess access, String repository, String url, String secret);
 
+    /**
+     * Makes the webhook sign its deliveries with {@code secret} from now on, keeping its address ({@code url}) and events.
+     *
+     * @throws GitHostException NOT_FOUND when the hook (or the repository) is gone
+     */
+    void changeHookSecret(GitHostAccess access, String repository, long hookId, String url, String secret);
+
     /** @return false when the hook (or the repository) was already gone */
     boolean deleteHook(GitHostAccess access, String repository, long hookId);
 

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -121,10 +122,31 @@ public final class WebhookResponses {
         return Optional.empty();
     }
 
-    /** The connected repository's secret, else the organisation- or group-wide one configured for the provider. */
-    public static Optional<String> secret(WebhookSecrets secrets, GitProvider provider, String repository, String configured) {
-        return Optional.ofNullable(repository).flatMap(name -> secrets.secretFor(provider, name))
-                .or(() -> Optional.ofNullable(configured).filter(s -> !s.isBlank()));
+    /** What checking a delivery's signature found. */
+    public enum Verification {
+        /** Neither the repository nor the provider's configuration has a secret to check it with. */
+        NO_SECRET,
+        MISMATCH,
+        VERIFIED
+    }
+
+    /**
+     * Checks a delivery against the connected repository's secrets (its current one, and the one it was rotated away
+     * from while that is still accepted), else against the organisation- or group-wide one configured for the
+     * provider. A mismatch reads the repository's secrets afresh once before it counts, so a rotation made on another
+     * replica a moment ago is not refused here; only a bad delivery pays that read.
+     */
+    public static Verification verify(WebhookSecrets secrets, GitProvider provider, String repository, String configured,
+                                      Predicate<String> signedWith) {
+        List<String> known = repository == null ? List.of() : secrets.secretsFor(provider, repository);
+        if (known.isEmpty()) {
+            return configured == null || configured.isBlank() ? Verification.NO_SECRET
+                    : signedWith.test(configured) ? Verification.VERIFIED : Verification.MISMATCH;
+        }
+        if (known.stream().anyMatch(signedWith)) {
+            return Verification.VERIFIED;
+        }
+        return secrets.currentSecretsFor(provider, repository).stream().anyMatch(signedWith) ? Verification.VERIFIED : Verification.MISMATCH;
     }
 
     /** @return the body, or null when it is longer than {@code limit} (chunked bodies carry no length up front) */

@@ -14,14 +14,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
- * github-api 1.330 has no call for a hook's deliveries ({@code GET /repos/{owner}/{repo}/hooks/{id}/deliveries}) nor
- * for redelivering one ({@code POST .../deliveries/{id}/attempts}), so these two requests are made with the JDK's
- * HttpClient, authenticated and versioned as github-api does.
+ * github-api 1.330 has no call for a hook's deliveries ({@code GET /repos/{owner}/{repo}/hooks/{id}/deliveries}), for
+ * redelivering one ({@code POST .../deliveries/{id}/attempts}) nor for changing a hook's configuration ({@code PATCH
+ * .../hooks/{id}/config}), so these requests are made with the JDK's HttpClient, authenticated and versioned as
+ * github-api does.
  */
 @Component
 class GitHubHookDeliveriesClient implements GitHubHookDeliveries {
@@ -73,6 +75,19 @@ class GitHubHookDeliveriesClient implements GitHubHookDeliveries {
     public void redeliver(GitHostAccess access, String repository, long hookId, long attemptId) {
         send(access, request(access, uri(access, "/repos/" + repository + "/hooks/" + hookId + "/deliveries/" + attemptId + "/attempts"))
                 .POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    /** Changes the hook's {@code config} (url, content type, secret, TLS check) and nothing else of it. */
+    void changeConfig(GitHostAccess access, String repository, long hookId, Map<String, String> config) {
+        String body;
+        try {
+            body = JSON.writeValueAsString(config);
+        } catch (IOException e) {
+            throw new IllegalStateException("A hook's configuration could not be written as JSON", e);
+        }
+        send(access, request(access, uri(access, "/repos/" + repository + "/hooks/" + hookId + "/config"))
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
     }
 
     private static JsonNode parse(String body) {

@@ -22,6 +22,12 @@ import org.springframework.stereotype.Component;
 @Component
 class GitHubHostClient implements GitHostClient {
 
+    private final GitHubHookDeliveriesClient hooks;
+
+    GitHubHostClient(GitHubHookDeliveriesClient hooks) {
+        this.hooks = hooks;
+    }
+
     /**
      * What GitHubPayloads turns into domain events (anything else would be stored and ignored), named as GitHub's
      * "Add webhook" form names them.
@@ -67,6 +73,11 @@ class GitHubHostClient implements GitHostClient {
         return GitHubApis.call(access, () -> GitHubApis.github(access).getRepository(repository)
                 .createHook("web", Map.of("url", url, "content_type", "json", "secret", secret, "insecure_ssl", "0"), events, true)
                 .getId());
+    }
+
+    @Override
+    public void changeHookSecret(GitHostAccess access, String repository, long hookId, String url, String secret) {
+        hooks.changeConfig(access, repository, hookId, Map.of("url", url, "content_type", "json", "secret", secret, "insecure_ssl", "0"));
     }
 
     @Override

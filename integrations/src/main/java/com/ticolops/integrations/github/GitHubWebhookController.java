@@ -12,7 +12,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -76,13 +75,14 @@ class GitHubWebhookController {
             return body.refusal();
         }
         String repository = body.field(REPOSITORY);
-        Optional<String> secret = WebhookResponses.secret(secrets, GitProvider.GITHUB, repository, properties.webhookSecret());
-        if (secret.isEmpty()) {
+        WebhookResponses.Verification verification = WebhookResponses.verify(secrets, GitProvider.GITHUB, repository, properties.webhookSecret(),
+                secret -> GitHubSignature.matches(secret, body.bytes(), signature));
+        if (verification == WebhookResponses.Verification.NO_SECRET) {
             return error(HttpStatus.UNAUTHORIZED, repository == null
                     ? "no webhook secret is configured for deliveries without a repository (ticolops.github.webhook-secret)"
                     : "repository " + repository + " is not connected: run /ticolops repo connect github " + repository);
         }
-        if (!GitHubSignature.matches(secret.get(), body.bytes(), signature)) {
+        if (verification == WebhookResponses.Verification.MISMATCH) {
             if (repository != null) {
                 refusals.refused(GitProvider.GITHUB, repository, 401, "X-Hub-Signature-256 did not match");
             }

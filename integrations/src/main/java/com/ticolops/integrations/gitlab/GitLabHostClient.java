@@ -78,6 +78,17 @@ class GitLabHostClient implements GitHostClient {
         return GitLabApis.call(access, api -> api.getProjectApi().addHook(repository, url, hook, true, secret).getId());
     }
 
+    /** GitLab's edit of a hook takes its address again; its events, read first, are sent back unchanged. */
+    @Override
+    public void changeHookSecret(GitHostAccess access, String repository, long hookId, String url, String secret) {
+        GitLabApis.call(access, api -> {
+            ProjectHook hook = api.getProjectApi().getHook(repository, hookId);
+            hook.setUrl(url);
+            hook.setToken(secret);
+            return api.getProjectApi().modifyHook(hook);
+        });
+    }
+
     @Override
     public boolean deleteHook(GitHostAccess access, String repository, long hookId) {
         try {

@@ -92,13 +92,14 @@ class GitLabWebhookController {
             return body.refusal();
         }
         String repository = body.field(PROJECT);
-        Optional<String> secret = WebhookResponses.secret(secrets, GitProvider.GITLAB, repository, properties.webhookSecret());
-        if (secret.isEmpty()) {
+        WebhookResponses.Verification verification = WebhookResponses.verify(secrets, GitProvider.GITLAB, repository, properties.webhookSecret(),
+                secret -> MessageDigest.isEqual(secret.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8)));
+        if (verification == WebhookResponses.Verification.NO_SECRET) {
             return error(HttpStatus.UNAUTHORIZED, repository == null
                     ? "no webhook secret is configured for deliveries without a project (ticolops.gitlab.webhook-secret)"
                     : "project " + repository + " is not connected: run /ticolops repo connect gitlab " + repository);
         }
-        if (!MessageDigest.isEqual(secret.get().getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
+        if (verification == WebhookResponses.Verification.MISMATCH) {
             if (repository != null) {
                 refusals.refused(GitProvider.GITLAB, repository, 401, "X-Gitlab-Token did not match");
             }

@@ -17,7 +17,7 @@ class GitHubHostClientTest {
             closed = socket.getLocalPort();
         }
 
-        assertThatThrownBy(() -> new GitHubHostClient().tokenOwner(new GitHostAccess("http://127.0.0.1:" + closed, "ghp_" + "A".repeat(36))))
+        assertThatThrownBy(() -> new GitHubHostClient(new GitHubHookDeliveriesClient()).tokenOwner(new GitHostAccess("http://127.0.0.1:" + closed, "ghp_" + "A".repeat(36))))
                 .isInstanceOf(GitHostException.class).hasMessage("Could not reach 127.0.0.1:" + closed + ": connection refused");
     }
 }
