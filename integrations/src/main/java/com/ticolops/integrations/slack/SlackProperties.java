@@ -31,6 +31,19 @@ public record SlackProperties(String botToken, String signingSecret, String appT
                               @DefaultValue("1s") Duration channelInterval,
                               @DefaultValue("60s") Duration maxRetryAfterWait) {
 
+    /** Half a Slack set-up would leave Slack off without a word: refused at start, naming what is missing. */
+    public SlackProperties {
+        boolean bot = StringUtils.hasText(botToken);
+        if (bot && !StringUtils.hasText(signingSecret) && !StringUtils.hasText(appToken)) {
+            throw new IllegalArgumentException("TICOLOPS_SLACK_BOT_TOKEN (ticolops.slack.bot-token) is set, but neither "
+                    + "TICOLOPS_SLACK_SIGNING_SECRET (for Slack's requests to /slack/events) nor TICOLOPS_SLACK_APP_TOKEN (Socket Mode) is");
+        }
+        if (!bot && (StringUtils.hasText(signingSecret) || StringUtils.hasText(appToken))) {
+            throw new IllegalArgumentException("TICOLOPS_SLACK_BOT_TOKEN (ticolops.slack.bot-token) is missing: Slack needs it beside "
+                    + (StringUtils.hasText(signingSecret) ? "TICOLOPS_SLACK_SIGNING_SECRET" : "TICOLOPS_SLACK_APP_TOKEN"));
+        }
+    }
+
     boolean httpEnabled() {
         return StringUtils.hasText(botToken) && StringUtils.hasText(signingSecret);
     }
