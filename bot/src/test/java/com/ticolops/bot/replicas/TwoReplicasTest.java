@@ -10,6 +10,10 @@ import com.ticolops.db.test.SharedTestDatabase;
 import com.ticolops.integrations.discord.FakeDiscord;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -18,6 +22,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -40,6 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TwoReplicasTest {
 
     private static final String SECRET = "organisation-webhook-secret";
+    private static final String METRICS_TOKEN = "replicas-scrape-token";
     private static final Duration STARTUP = Duration.ofSeconds(90);
 
     @TempDir
@@ -58,7 +64,7 @@ class TwoReplicasTest {
     }
 
     @Test
-    void oneGatewaySessionAtATimeEveryDeliveryOnceAndTheSurvivorTakesTheGatewayOverWhenTheLeaderIsKilled() throws Exception {
+    void oneGatewaySessionAtATimeEveryDeliveryAndEverySweepOnceAndTheSurvivorTakesTheGatewayOverWhenTheLeaderIsKilled() throws Exception {
         databaseUrl = SharedTestDatabase.newDatabase();
         String cryptoKey = Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32));
 
@@ -87,6 +93,12 @@ class TwoReplicasTest {
         assertThat(a.ticolops().channelTexts("general")).hasSize(before.size() + 1);
         assertThat(b.ticolops().channelTexts("general")).isEqualTo(a.ticolops().channelTexts("general"));
         assertThat(count("select count(*) from webhook_deliveries where delivery_id = '" + delivery + "'")).isEqualTo(1);
+
+        // AND a recurring task (the conflict sweep, at :00 and :30 of every minute) runs once per firing between them
+        Instant firing = nextSweepAtLeast(Duration.ofSeconds(3));
+        long sweptBefore = sweeps(a) + sweeps(b);
+        await().atMost(Duration.ofSeconds(40)).until(() -> Instant.now().isAfter(firing.plusSeconds(4)));
+        assertThat(sweeps(a) + sweeps(b) - sweptBefore).as("sweeps run by either replica at " + firing).isEqualTo(1);
 
         // WHEN the leader is killed without a chance to hand over
         a.process().destroyForcibly().waitFor();
@@ -146,11 +158,25 @@ class TwoReplicasTest {
         assertThat(b.ticolops().get("/actuator/health/readiness").status()).isEqualTo(200);
     }
 
+    /** The next :00 or :30 at least {@code ahead} from now, so counts read now cannot be in the middle of its run. */
+    private static Instant nextSweepAtLeast(Duration ahead) {
+        long second = Instant.now().plus(ahead).getEpochSecond();
+        return Instant.ofEpochSecond((second / 30 + 1) * 30);
+    }
+
+    /** How often this replica ran the conflict sweep, as its metrics say. */
+    private static long sweeps(Replica replica) throws IOException, InterruptedException {
+        HttpRequest scrape = HttpRequest.newBuilder(URI.create("http://localhost:" + replica.port() + "/actuator/prometheus"))
+                .header("Authorization", "Bearer " + METRICS_TOKEN).build();
+        return HttpClient.newHttpClient().send(scrape, HttpResponse.BodyHandlers.ofString()).body().lines().filter(line -> line.startsWith("ticolops_jobs_seconds_count{") && line.contains("task=\"conflict-sweep\""))
+                .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
     private long stored(Set<String> deliveries) throws Exception {
         return count("select count(*) from webhook_deliveries where delivery_id in ('" + String.join("','", deliveries) + "')");
     }
 
-    private record Replica(Process process, Ticolops ticolops) {
+    private record Replica(Process process, Ticolops ticolops, int port) {
     }
 
     /** A Ticolops process started from the test classpath, with a home of its own and the shared database. */
@@ -174,6 +200,7 @@ class TwoReplicasTest {
         env.put("TICOLOPS_DISCORD_BOT_TOKEN", "fake-bot-token");
         env.put("TICOLOPS_DISCORD_REST_URL", discord.restUrl());
         env.put("TICOLOPS_DISCORD_GATEWAY_URL", discord.gatewayUrl());
+        env.put("TICOLOPS_METRICS_TOKEN", METRICS_TOKEN);
         env.put("TICOLOPS_LEADER_TTL", "5s");
         env.put("TICOLOPS_LEADER_HEARTBEAT", "1s");
         env.put("TICOLOPS_LEADER_RETRY", "500ms");
@@ -187,7 +214,7 @@ class TwoReplicasTest {
             }
             return ticolops.readiness() == 200;
         });
-        return new Replica(process, ticolops);
+        return new Replica(process, ticolops, port);
     }
 
     private long count(String sql) throws Exception {
