@@ -91,6 +91,30 @@ class HelmChartTest {
     }
 
     @Test
+    void aCryptoKeyRotationsNextThenPreviousKeyReachesThePodFromItsSecretButNeverBothAtOnce() {
+        // GIVEN no rotation under way: the key alone
+        assertThat(secretEnv(render(template -> template))).containsEntry("TICOLOPS_CRYPTO_KEY", "ticolops-crypto/key")
+                .doesNotContainKeys("TICOLOPS_CRYPTO_NEXT_KEY", "TICOLOPS_CRYPTO_PREVIOUS_KEY");
+
+        // WHEN the first phase names the new key's Secret, and the second moves it to the key and names the old one
+        Map<String, String> firstPhase = secretEnv(render(template -> template.set("secrets.cryptoNextKey.name", "ticolops-crypto-2")));
+        Map<String, String> secondPhase = secretEnv(render(template -> template.set("secrets.cryptoKey.name", "ticolops-crypto-2")
+                .set("secrets.cryptoPreviousKey.name", "ticolops-crypto")));
+
+        // THEN each reaches the pod from its Secret
+        assertThat(firstPhase).containsEntry("TICOLOPS_CRYPTO_KEY", "ticolops-crypto/key")
+                .containsEntry("TICOLOPS_CRYPTO_NEXT_KEY", "ticolops-crypto-2/key").doesNotContainKey("TICOLOPS_CRYPTO_PREVIOUS_KEY");
+        assertThat(secondPhase).containsEntry("TICOLOPS_CRYPTO_KEY", "ticolops-crypto-2/key")
+                .containsEntry("TICOLOPS_CRYPTO_PREVIOUS_KEY", "ticolops-crypto/key").doesNotContainKey("TICOLOPS_CRYPTO_NEXT_KEY");
+        // AND both at once, or either among the plain settings, is refused by name
+        assertThatThrownBy(() -> render(template -> template.set("secrets.cryptoNextKey.name", "ticolops-crypto-2")
+                .set("secrets.cryptoPreviousKey.name", "ticolops-crypto")))
+                .hasMessageContaining("secrets.cryptoNextKey and secrets.cryptoPreviousKey are both set");
+        assertThatThrownBy(() -> render(template -> template.set("config.env.TICOLOPS_CRYPTO_PREVIOUS_KEY", "b2xk")))
+                .hasMessageContaining("config.env.TICOLOPS_CRYPTO_PREVIOUS_KEY").hasMessageNotContaining("b2xk");
+    }
+
+    @Test
     void aSecretPutAmongThePlainSettingsIsRefusedByName() {
         assertThatThrownBy(() -> render(template -> template.set("config.env.TICOLOPS_GITHUB_TOKEN", "ghp_x")))
                 .hasMessageContaining("config.env.TICOLOPS_GITHUB_TOKEN").hasMessageContaining("secrets.")
@@ -185,6 +209,17 @@ class HelmChartTest {
             }
         }
         return manifests;
+    }
+
+    /** The container's environment variables read from Secrets: name → "secret/key". */
+    private static Map<String, String> secretEnv(List<Map<String, Object>> manifests) {
+        Map<String, String> env = new HashMap<>();
+        for (Map<String, Object> variable : HelmChartTest.<Map<String, Object>>list(
+                containers(node(only(manifests, "Deployment"), "spec", "template", "spec")).get(0), "env")) {
+            Map<String, Object> reference = node(variable, "valueFrom", "secretKeyRef");
+            env.put((String) variable.get("name"), reference.get("name") + "/" + reference.get("key"));
+        }
+        return env;
     }
 
     private static List<String> kinds(List<Map<String, Object>> manifests) {

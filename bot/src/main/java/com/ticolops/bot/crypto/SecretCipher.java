@@ -11,6 +11,8 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Optional;
+import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
@@ -23,6 +25,10 @@ import org.springframework.stereotype.Component;
 /**
  * Encrypts secrets we must keep but never show again (webhook secrets, tokens) with AES-256-GCM.
  * Stored form: a version byte, the 12-byte nonce, then ciphertext and tag.
+ * <p>
+ * While the key is rotated a second key decrypts too (never encrypts): {@code next-key} in the first phase, so a replica
+ * still encrypting with the old key reads what a rotated one stores; {@code previous-key} in the second, so the new key
+ * reads what was stored before it. GCM's tag tells which key a ciphertext was sealed with.
  */
 @Component
 public class SecretCipher {
@@ -32,18 +38,54 @@ public class SecretCipher {
     private static final int KEY_BYTES = 32;
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
+    private static final String KEY = "ticolops.crypto.key";
+    private static final String NEXT_KEY = "ticolops.crypto.next-key";
+    private static final String PREVIOUS_KEY = "ticolops.crypto.previous-key";
 
     private final SecretKey key;
+    /** Null unless a rotation's first phase. */
+    private final SecretKey next;
+    /** Null unless a rotation's second phase. */
+    private final SecretKey previous;
     private final SecureRandom random = new SecureRandom();
 
     SecretCipher(CryptoProperties properties) {
-        this.key = new SecretKeySpec(properties.crypto().key() != null && !properties.crypto().key().isBlank()
-                ? decodeKey(properties.crypto().key(), "ticolops.crypto.key")
-                : keyFromFile(properties.keyFile()), "AES");
+        CryptoProperties.Crypto crypto = properties.crypto();
+        String keySource = isSet(crypto.key()) ? KEY : properties.keyFile().toString();
+        byte[] key = isSet(crypto.key()) ? decodeKey(crypto.key(), KEY) : keyFromFile(properties.keyFile());
+        byte[] next = isSet(crypto.nextKey()) ? decodeKey(crypto.nextKey(), NEXT_KEY) : null;
+        byte[] previous = isSet(crypto.previousKey()) ? decodeKey(crypto.previousKey(), PREVIOUS_KEY) : null;
+        if (next != null && previous != null) {
+            throw new IllegalStateException(NEXT_KEY + " and " + PREVIOUS_KEY + " are both set: a rotation's first phase sets next-key to "
+                    + "the new key, its second sets the key to the new one and previous-key to the one it replaces");
+        }
+        if (next != null && Arrays.equals(next, key)) {
+            throw new IllegalStateException(NEXT_KEY + " is the same key as " + keySource + ": it must be the new key to rotate to "
+                    + "(openssl rand -base64 32)");
+        }
+        if (previous != null && Arrays.equals(previous, key)) {
+            throw new IllegalStateException(PREVIOUS_KEY + " is the same key as " + keySource + ": set the key to the new one and "
+                    + "previous-key to the one it replaces");
+        }
+        this.key = aes(key);
+        this.next = next == null ? null : aes(next);
+        this.previous = previous == null ? null : aes(previous);
     }
 
     /** An HMAC of a fixed text under the key: tells two keys apart, and reveals nothing of either. */
     String fingerprint() {
+        return fingerprint(key);
+    }
+
+    Optional<String> nextFingerprint() {
+        return Optional.ofNullable(next).map(SecretCipher::fingerprint);
+    }
+
+    Optional<String> previousFingerprint() {
+        return Optional.ofNullable(previous).map(SecretCipher::fingerprint);
+    }
+
+    private static String fingerprint(SecretKey key) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
@@ -73,17 +115,48 @@ public class SecretCipher {
 
     /** @throws IllegalStateException when the data was tampered with or encrypted under another key */
     public String decrypt(byte[] stored) {
+        checkFormat(stored);
+        return open(key, stored)
+                .or(() -> Optional.ofNullable(next != null ? next : previous).flatMap(other -> open(other, stored)))
+                .orElseThrow(() -> new IllegalStateException(
+                        "A stored secret could not be decrypted: was ticolops.crypto.key or the key file changed?"));
+    }
+
+    /**
+     * The stored secret encrypted with the key: the very array given when it already is, else decrypted (with the other
+     * configured key) and encrypted anew.
+     */
+    byte[] reseal(byte[] stored) {
+        checkFormat(stored);
+        return open(key, stored).isPresent() ? stored : encrypt(decrypt(stored));
+    }
+
+    private static void checkFormat(byte[] stored) {
         if (stored.length < 1 + NONCE_BYTES || stored[0] != VERSION) {
             throw new IllegalStateException("Not a secret encrypted by this version of Ticolops");
         }
+    }
+
+    /** Empty when GCM's tag says the secret was not sealed with this key (or was tampered with). */
+    private static Optional<String> open(SecretKey key, byte[] stored) {
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, stored, 1, NONCE_BYTES));
             byte[] plain = cipher.doFinal(stored, 1 + NONCE_BYTES, stored.length - 1 - NONCE_BYTES);
-            return new String(plain, StandardCharsets.UTF_8);
+            return Optional.of(new String(plain, StandardCharsets.UTF_8));
+        } catch (AEADBadTagException wrongKeyOrTampered) {
+            return Optional.empty();
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("A stored secret could not be decrypted: was ticolops.crypto.key or the key file changed?", e);
+            throw new IllegalStateException("AES-GCM decryption failed", e);
         }
+    }
+
+    private static boolean isSet(String value) {
+        return value != null && !value.isBlank();
+    }
+
+    private static SecretKey aes(byte[] key) {
+        return new SecretKeySpec(key, "AES");
     }
 
     private byte[] keyFromFile(Path file) {

@@ -48,7 +48,9 @@ class EncryptionKeyCheckTest {
     private ConfigurableApplicationContext start(String database, String key, String name) {
         return new SpringApplicationBuilder(TicolopsApplication.class).properties(Map.of(
                 "spring.datasource.url", database, "spring.datasource.username", SharedTestDatabase.username(),
-                "ticolops.crypto.key", key, "ticolops.home", home.resolve(name).toString(), "server.port", "0")).run();
+                "ticolops.crypto.key", key, "ticolops.home", home.resolve(name).toString()))
+                // An argument, not a default property: application.yml's port would win over that one.
+                .run("--server.port=0");
     }
 
     private static String newKey() {
