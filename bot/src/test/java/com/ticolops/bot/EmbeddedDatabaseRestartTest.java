@@ -58,8 +58,8 @@ class EmbeddedDatabaseRestartTest {
 
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(TicolopsApplication.class)
-                .properties(Map.of("ticolops.home", home.toString(), "server.port", "0"))
-                .run();
+                .properties(Map.of("ticolops.home", home.toString()))
+                .run("--server.port=0");
     }
 
     private static Ticolops client(ConfigurableApplicationContext app) {

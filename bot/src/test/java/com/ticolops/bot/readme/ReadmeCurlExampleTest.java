@@ -41,7 +41,7 @@ class ReadmeCurlExampleTest {
         String announced = quotedAnnouncement(script);
 
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TicolopsApplication.class)
-                .properties(Map.of("ticolops.home", home.toString(), "server.port", "0")).run()) {
+                .properties(Map.of("ticolops.home", home.toString())).run("--server.port=0")) {
             String port = app.getEnvironment().getProperty("local.server.port");
 
             String output = bash(script.replace(README_ADDRESS, "localhost:" + port));

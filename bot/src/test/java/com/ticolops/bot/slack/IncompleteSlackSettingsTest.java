@@ -49,7 +49,8 @@ class IncompleteSlackSettingsTest {
     private void start(Map<String, Object> slack) {
         Map<String, Object> properties = new HashMap<>(slack);
         properties.putAll(Map.of("spring.datasource.url", SharedTestDatabase.jdbcUrl(), "spring.datasource.username", SharedTestDatabase.username(),
-                "ticolops.home", home.toString(), "server.port", "0"));
-        new SpringApplicationBuilder(TicolopsApplication.class).properties(properties).run().close();
+                "ticolops.home", home.toString()));
+        // On the command line: a default property would lose to application.yml's 8080.
+        new SpringApplicationBuilder(TicolopsApplication.class).properties(properties).run("--server.port=0").close();
     }
 }

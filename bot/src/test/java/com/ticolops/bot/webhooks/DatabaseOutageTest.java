@@ -60,9 +60,9 @@ class DatabaseOutageTest {
         databasePort = freePort();
         startDatabase();
         app = new SpringApplicationBuilder(TicolopsApplication.class).properties(Map.of(
-                "ticolops.home", home.resolve("home").toString(), "server.port", "0",
+                "ticolops.home", home.resolve("home").toString(),
                 "spring.datasource.url", "jdbc:postgresql://localhost:" + databasePort + "/postgres",
-                "spring.datasource.username", "postgres")).run();
+                "spring.datasource.username", "postgres")).run("--server.port=0");
         Ticolops ticolops = new Ticolops(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
         ticolops.command("alice", "general", "project create shop");
         String secret = ticolops.connectGitHub("alice", "general", "octo-org/shop");
