@@ -102,11 +102,11 @@ public class Activities {
     }
 
     /**
-     * Other people's live work at the location, at a directory or component it lies in, beneath it, or elsewhere in
-     * its directory, seen since {@code since}.
+     * Other people's live work at the location, at a directory or component it lies in, beneath it, and (with
+     * {@code elsewhereInDirectory}) elsewhere in its directory, seen since {@code since}.
      */
-    public List<Activity> near(long projectId, Person person, String location, Instant since) {
-        String directory = directory(location);
+    public List<Activity> near(long projectId, Person person, String location, Instant since, boolean elsewhereInDirectory) {
+        String directory = elsewhereInDirectory ? directory(location) : "";
         return jdbc.sql("select " + COLUMNS + " " + """
                          from activities
                         where project_id = :project and person <> :person and ended_at is null and last_seen_at >= :since

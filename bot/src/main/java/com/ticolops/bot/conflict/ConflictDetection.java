@@ -58,11 +58,18 @@ class ConflictDetection {
     List<Candidate> candidates(long projectId, List<Activity> recorded, Instant since) {
         Map<String, Candidate> found = new LinkedHashMap<>();
         for (Activity activity : recorded) {
-            for (Activity other : activities.near(projectId, activity.person(), activity.location(), since)) {
+            // Once a directory's heads-up is open, whoever works in it joins that: its other people need not be read
+            // again, which in a crowded directory is hundreds of rows for each activity.
+            String directory = activity.location().lastIndexOf('/') < 0 ? "" : activity.location().substring(0, activity.location().lastIndexOf('/'));
+            boolean headsUpOpen = !directory.isEmpty() && conflicts.isOpen(projectId, Kind.RELATED, directory);
+            for (Activity other : activities.near(projectId, activity.person(), activity.location(), since, !headsUpOpen)) {
                 if (divergingOnly(activity, other)) {
                     continue;
                 }
                 add(found, overlap(activity, other), activity, other);
+            }
+            if (headsUpOpen) {
+                add(found, new Overlap(Kind.RELATED, directory, Severity.LOW), activity, activity);
             }
         }
         diverging(projectId, recorded, found);

@@ -2,6 +2,7 @@ package com.ticolops.bot.conflict;
 
 import com.ticolops.bot.notification.NotificationKind;
 import com.ticolops.bot.notification.NotificationRequested;
+import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -25,9 +26,15 @@ class ConflictNotices {
         // Once per person and severity: someone who left and came back, or a redelivery, is not told twice. Telling
         // everyone at each newcomer would send a crowded directory's people a message for every colleague who opens a file.
         for (long person : conflict.toTell()) {
-            events.publishEvent(new NotificationRequested(person, NotificationKind.CONFLICTS, conflict.sentence(), String.join("\n", conflict.files()),
+            events.publishEvent(new NotificationRequested(person, NotificationKind.CONFLICTS, conflict.sentence(), files(conflict.files()),
                     null, "conflict:" + conflict.conflictId() + ":" + person + ":" + conflict.severity().id(), conflict.projectId()));
         }
+    }
+
+    /** One per line; a crowded directory's first few, and how many more. */
+    private static String files(List<String> files) {
+        return files.size() <= ConflictMessages.NAMED ? String.join("\n", files)
+                : String.join("\n", files.subList(0, ConflictMessages.NAMED)) + "\nand " + (files.size() - ConflictMessages.NAMED) + " more files";
     }
 
     @EventListener

@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -61,6 +62,10 @@ class Conflicts {
         // The open one first: once a conflict exists, every further activity in it is an update.
         Optional<Conflict> existing = openForUpdate(projectId, candidate);
         if (existing.isEmpty()) {
+            if (people(candidate.activities()).size() < 2) {
+                // Someone joining a conflict that was resolved meanwhile: alone, there is nothing to open.
+                return;
+            }
             Optional<Conflict> opened = jdbc.sql("""
                             insert into conflicts (project_id, kind, key, severity, people, files, activity_ids)
                             values (?, ?, ?, ?, cast(? as text[]), cast(? as text[]), cast(? as bigint[]))
@@ -76,17 +81,21 @@ class Conflicts {
             existing = openForUpdate(projectId, candidate);
         }
         Conflict open = existing.orElseThrow();
+        // Joining only adds: who left is taken out by the next recheck (every 30 s, and when work ends). Reading every
+        // activity of a crowded directory's conflict at each join made an activity's cost grow with the crowd.
         TreeSet<Long> allIds = new TreeSet<>(open.activityIds());
         allIds.addAll(ids);
-        List<Activity> live = activities.live(allIds, window(open.kind()));
-        List<String> people = people(live);
-        List<String> files = files(live);
+        List<String> people = Stream.concat(open.people().stream(), people(candidate.activities()).stream()).distinct().sorted(PEOPLE).toList();
+        List<String> files = Stream.concat(open.files().stream(), files(candidate.activities()).stream()).distinct().sorted().toList();
         Severity severity = candidate.severity().compareTo(open.severity()) > 0 ? candidate.severity() : open.severity();
         boolean changed = !people.equals(open.people()) || !files.equals(open.files()) || severity != open.severity();
+        if (!changed && allIds.size() == open.activityIds().size()) {
+            return;
+        }
         Conflict now = jdbc.sql("""
                         update conflicts set severity = ?, people = cast(? as text[]), files = cast(? as text[]), activity_ids = cast(? as bigint[]),
                                              updated_at = now() where id = ? returning\s""" + COLUMNS)
-                .params(severity.id(), textArray(people), textArray(files), longArray(live.stream().map(Activity::id).sorted().toList()), open.id())
+                .params(severity.id(), textArray(people), textArray(files), longArray(List.copyOf(allIds)), open.id())
                 .query(Conflicts::conflict).single();
         if (changed && people.size() > 1) {
             if (!open.announcedAt().isAfter(Instant.now().minus(properties.reannounceAfter()))) {
@@ -113,8 +122,12 @@ class Conflicts {
         Conflict conflict = found.get();
         List<Activity> live = activities.live(conflict.activityIds(), window(conflict.kind()));
         if (people(live).size() > 1) {
-            jdbc.sql("update conflicts set activity_ids = cast(? as bigint[]) where id = ?")
-                    .params(longArray(live.stream().map(Activity::id).sorted().toList()), conflictId).update();
+            List<Long> liveIds = live.stream().map(Activity::id).sorted().toList();
+            if (!liveIds.equals(conflict.activityIds())) {
+                // Who left is no longer listed; the sweep shows the channels the change.
+                jdbc.sql("update conflicts set activity_ids = cast(? as bigint[]), people = cast(? as text[]), files = cast(? as text[]) where id = ?")
+                        .params(longArray(liveIds), textArray(people(live)), textArray(files(live)), conflictId).update();
+            }
             return;
         }
         jdbc.sql("update conflicts set resolved_at = now(), updated_at = now() where id = ?").param(conflictId).update();
@@ -171,6 +184,11 @@ class Conflicts {
     /** The project in the high half, so two projects never share a lock; a collision of the low half only makes one wait. */
     private static long lockKey(long projectId, String location) {
         return (projectId << 32) | (location.hashCode() & 0xffffffffL);
+    }
+
+    boolean isOpen(long projectId, Kind kind, String key) {
+        return jdbc.sql("select exists (select 1 from conflicts where project_id = ? and kind = ? and key = ? and resolved_at is null)")
+                .params(projectId, kind.id(), key).query(Boolean.class).single();
     }
 
     List<Long> openIn(long projectId) {

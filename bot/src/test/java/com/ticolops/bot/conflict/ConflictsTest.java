@@ -309,4 +309,52 @@ class ConflictsTest {
         assertThat(awaitConflictMessage("Resolved — ")).startsWith("Resolved — Conflict #" + id);
         await().atMost(Duration.ofSeconds(5)).until(() -> heard.events.stream().anyMatch(e -> e instanceof ConflictResolved r && r.conflictId() == id));
     }
+
+    @Test
+    void aCrowdedDirectorysHeadsUpNamesItsFirstSixPeopleAndFilesAndCountsTheRest() {
+        // GIVEN ten people each on a file of their own in one directory
+        List<String> crowd = new java.util.ArrayList<>(List.of(alice, bob, carol));
+        for (int i = 3; i < 10; i++) {
+            String member = Names.unique("dev" + i);
+            ticolops.command(alice, channel, "member add @" + member);
+            crowd.add(member);
+        }
+
+        // WHEN they start one after the other
+        for (int i = 0; i < crowd.size(); i++) {
+            ticolops.command(crowd.get(i), channel, "working src/billing/f" + i + ".py");
+        }
+
+        // THEN the heads-up holds all ten, and its messages name the first six of each and count the others
+        long id = openConflict();
+        assertThat(jdbc.sql("select cardinality(people) from conflicts where id = ?").param(id).query(Integer.class).single()).isEqualTo(10);
+        assertThat(ticolops.command(alice, channel, "conflicts").all()).contains("#" + id + " low — related — @" + String.join(", @", crowd.subList(0, 6))
+                + " and 4 others — src/billing/f0.py, src/billing/f1.py, src/billing/f2.py, src/billing/f3.py, src/billing/f4.py, src/billing/f5.py"
+                + " and 4 more files");
+        thirtySecondsPassSinceItWasShown();
+        sweep.run();
+        assertThat(awaitConflictMessage("Heads-up #" + id + " (low): @" + alice)).isEqualTo("Heads-up #" + id + " (low): @"
+                + String.join(", @", crowd.subList(0, 6)) + " and 4 others are working on different files in src/billing (src/billing/f0.py, "
+                + "src/billing/f1.py, src/billing/f2.py, src/billing/f3.py, src/billing/f4.py, src/billing/f5.py and 4 more files). "
+                + "A word now saves a collision later.");
+        // AND the last to join is told in words naming six, not a list of everyone
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(ticolops.channelTexts("@" + crowd.get(9)))
+                .anyMatch(text -> text.contains(" and 4 others are working on different files in src/billing") && text.endsWith("\nand 4 more files")));
+    }
+
+    @Test
+    void whoWasNotSeenForFiveMinutesLeavesAConflictTheOthersStayIn() {
+        ticolops.command(alice, channel, "working src/billing/invoice.py");
+        ticolops.command(bob, channel, "working src/billing/invoice.py");
+        ticolops.command(carol, channel, "working src/billing/invoice.py");
+        long id = openConflict();
+
+        jdbc.sql("update activities set last_seen_at = now() - interval '6 minutes' where person = (select 'user:' || user_id from user_identities where kind = 'console' and external_id = ?)")
+                .param(carol).update();
+        sweep.run();
+
+        assertThat(jdbc.sql("select cardinality(people) from conflicts where id = ? and resolved_at is null").param(id).query(Integer.class).single())
+                .isEqualTo(2);
+        assertThat(ticolops.command(alice, channel, "conflicts").all()).contains("#" + id + " high — concurrent — @" + alice + " and @" + bob + " — ");
+    }
 }
