@@ -33,6 +33,12 @@ class GitHubHostClient implements GitHostClient {
             new WebhookEvent("deployment_status", "Deployment statuses"), new WebhookEvent("release", "Releases"),
             new WebhookEvent("issues", "Issues"));
 
+    private final GitHubApis apis;
+
+    GitHubHostClient(GitHubApis apis) {
+        this.apis = apis;
+    }
+
     @Override
     public GitProvider provider() {
         return GitProvider.GITHUB;
@@ -45,13 +51,13 @@ class GitHubHostClient implements GitHostClient {
 
     @Override
     public String tokenOwner(GitHostAccess access) {
-        return GitHubApis.call(access, () -> GitHubApis.github(access).getMyself().getLogin());
+        return GitHubApis.call(access, () -> apis.github(access).getMyself().getLogin());
     }
 
     @Override
     public void checkHookAccess(GitHostAccess access, String repository) {
         GitHubApis.call(access, () -> {
-            GHRepository repo = GitHubApis.github(access).getRepository(repository);
+            GHRepository repo = apis.github(access).getRepository(repository);
             if (!repo.hasAdminAccess()) {
                 throw new GitHostException(GitHostException.Reason.FORBIDDEN, "no admin rights on " + repository, null);
             }
@@ -64,7 +70,7 @@ class GitHubHostClient implements GitHostClient {
         // GHEvent's constants are GitHub's event names in upper case.
         Set<GHEvent> events = EVENTS.stream().map(event -> GHEvent.valueOf(event.id().toUpperCase(Locale.ROOT)))
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(GHEvent.class)));
-        return GitHubApis.call(access, () -> GitHubApis.github(access).getRepository(repository)
+        return GitHubApis.call(access, () -> apis.github(access).getRepository(repository)
                 .createHook("web", Map.of("url", url, "content_type", "json", "secret", secret, "insecure_ssl", "0"), events, true)
                 .getId());
     }
@@ -73,7 +79,7 @@ class GitHubHostClient implements GitHostClient {
     public boolean deleteHook(GitHostAccess access, String repository, long hookId) {
         try {
             GitHubApis.call(access, () -> {
-                GitHubApis.github(access).getRepository(repository).deleteHook(Math.toIntExact(hookId));
+                apis.github(access).getRepository(repository).deleteHook(Math.toIntExact(hookId));
                 return null;
             });
             return true;
@@ -88,7 +94,7 @@ class GitHubHostClient implements GitHostClient {
     /** GitHub's file name is the new path of a renamed file. It lists at most 3,000 files of one pull request. */
     @Override
     public List<String> pullRequestFiles(GitHostAccess access, String repository, int number) {
-        return GitHubApis.call(access, () -> GitHubApis.github(access).getRepository(repository).getPullRequest(number).listFiles().withPageSize(100).toList()
+        return GitHubApis.call(access, () -> apis.github(access).getRepository(repository).getPullRequest(number).listFiles().withPageSize(100).toList()
                 .stream().map(GHPullRequestFileDetail::getFilename).toList());
     }
 
@@ -96,7 +102,7 @@ class GitHubHostClient implements GitHostClient {
     @Override
     public Optional<Boolean> mergeable(GitHostAccess access, String repository, int number) {
         return GitHubApis.call(access, () -> {
-            GHPullRequest pr = GitHubApis.github(access).getRepository(repository).getPullRequest(number);
+            GHPullRequest pr = apis.github(access).getRepository(repository).getPullRequest(number);
             if ("dirty".equals(pr.getMergeableState())) {
                 return Optional.of(false);
             }
