@@ -57,7 +57,8 @@ class HttpDeployHooks implements DeployHooks {
         if (target.token() != null && !target.token().isBlank()) {
             post.setHeader(HttpHeaders.AUTHORIZATION, "Bearer " + target.token());
         }
-        try (CloseableHttpClient http = HttpClients.custom().setConnectionManager(PinnedConnections.manager(target, metrics, OutboundMetrics.Target.DEPLOY_HOOK)).disableRedirectHandling()
+        try (CloseableHttpClient http = HttpClients.custom()
+                .setConnectionManager(PinnedConnections.manager(target, metrics, OutboundMetrics.Target.DEPLOY_HOOK)).disableRedirectHandling()
                 .disableCookieManagement().disableAutomaticRetries().setDefaultRequestConfig(TIMEOUTS).build();
              CloseableHttpResponse response = http.execute(post)) {
             int status = response.getStatusLine().getStatusCode();

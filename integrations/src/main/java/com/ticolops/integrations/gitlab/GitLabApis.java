@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 /**
  * How every GitLab API call is made: one GitLab4J client per call, at the checked addresses, errors in words. Each of
  * its requests is counted in {@code ticolops_outbound_calls_seconds} by the connections; GitLab4J does not wait out a
- * 429, it fails the call (and the work is tried again later).
+ * 429: the call fails.
  */
 @Component
 class GitLabApis {

@@ -33,7 +33,8 @@ class SlackConfiguration {
             SlackConfig config = new SlackConfig();
             String apiUrl = properties.apiUrl();
             config.setMethodsEndpointUrlPrefix(apiUrl.endsWith("/") ? apiUrl : apiUrl + "/");
-            OkHttpClient http = SlackHttpClient.buildOkHttpClient(config).newBuilder().addInterceptor(metrics.interceptor(OutboundMetrics.Target.SLACK)).build();
+            OkHttpClient http = SlackHttpClient.buildOkHttpClient(config).newBuilder()
+                    .addInterceptor(metrics.interceptor(OutboundMetrics.Target.SLACK)).build();
             return Slack.getInstance(config, new SlackHttpClient(http));
         }
 

@@ -76,7 +76,8 @@ public class SignedWebhooks {
         post.setHeader("webhook-timestamp", timestamp);
         post.setHeader("webhook-signature", signature(target.secret(), id, timestamp, json));
         GitHostAccess pinned = new GitHostAccess(target.url(), null, target.addresses());
-        try (CloseableHttpClient http = HttpClients.custom().setConnectionManager(PinnedConnections.manager(pinned, metrics, OutboundMetrics.Target.WEBHOOK)).disableRedirectHandling()
+        try (CloseableHttpClient http = HttpClients.custom()
+                .setConnectionManager(PinnedConnections.manager(pinned, metrics, OutboundMetrics.Target.WEBHOOK)).disableRedirectHandling()
                 .disableCookieManagement().disableAutomaticRetries().setDefaultRequestConfig(TIMEOUTS).build();
              CloseableHttpResponse response = http.execute(post)) {
             int status = response.getStatusLine().getStatusCode();

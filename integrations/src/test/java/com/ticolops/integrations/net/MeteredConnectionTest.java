@@ -65,7 +65,8 @@ class MeteredConnectionTest {
             });
             accepting.start();
 
-            assertThatThrownBy(() -> http.execute(new HttpGet("http://hooks.example.test:" + silent.getLocalPort() + "/"))).isInstanceOf(SocketTimeoutException.class);
+            assertThatThrownBy(() -> http.execute(new HttpGet("http://hooks.example.test:" + silent.getLocalPort() + "/")))
+                    .isInstanceOf(SocketTimeoutException.class);
             accepting.interrupt();
         }
 
