@@ -135,11 +135,13 @@ class HelmChartTest {
             assertThat(at(variable, "valueFrom", "secretKeyRef", "name")).isEqualTo("ticolops-metrics");
         });
         List<Map<String, Object>> rules = list(HelmChartTest.<Map<String, Object>>list(only(manifests, "PrometheusRule"), "spec", "groups").get(0), "rules");
-        assertThat(rules).extracting(rule -> rule.get("alert")).contains("TicolopsAnnouncementsNotFlowing", "TicolopsWebhooksRefused", "TicolopsWebhooksNotStored");
+        assertThat(rules).extracting(rule -> rule.get("alert")).contains("TicolopsAnnouncementsNotFlowing", "TicolopsWebhooksRefused", "TicolopsWebhooksNotStored",
+                "TicolopsOutboundCallsFailing");
         assertThat(rules).allSatisfy(rule -> assertThat((String) rule.get("expr")).contains("job=\"ticolops\""));
         Map<String, Object> dashboard = manifests.stream().filter(m -> "ConfigMap".equals(m.get("kind")))
                 .filter(m -> at(m, "data", "ticolops.json") != null).findFirst().orElseThrow();
-        assertThat((String) at(dashboard, "data", "ticolops.json")).contains("\"uid\": \"ticolops\"").contains("ticolops_events_pending");
+        assertThat((String) at(dashboard, "data", "ticolops.json")).contains("\"uid\": \"ticolops\"").contains("ticolops_events_pending")
+                .contains("ticolops_outbound_calls_seconds_count").contains("ticolops_outbound_rate_limit_waits_seconds_sum");
         assertThat(node(dashboard, "metadata", "labels")).containsEntry("grafana_dashboard", "1");
     }
 

@@ -1,7 +1,17 @@
 package com.ticolops.bot.metrics;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
 import com.ticolops.bot.testsupport.Payloads;
 import com.ticolops.bot.testsupport.Ticolops;
@@ -20,11 +30,23 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "ticolops.metrics.token=" + PrometheusMetricsTest.SCRAPE_TOKEN)
 class PrometheusMetricsTest {
 
     static final String SCRAPE_TOKEN = "scrape-token-for-tests";
+    private static final WireMockServer GITHUB = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+
+    static {
+        GITHUB.start();
+    }
+
+    @DynamicPropertySource
+    static void gitHubOnWireMock(DynamicPropertyRegistry registry) {
+        registry.add("ticolops.github.api-url", GITHUB::baseUrl);
+    }
 
     @LocalServerPort
     int port;
@@ -64,8 +86,29 @@ class PrometheusMetricsTest {
     }
 
     @Test
+    void prometheusScrapesOutboundCallsAndTheTimeSpentWaitingOutRateLimits() throws Exception {
+        String metrics = scrape();
+        double limitedBefore = value(metrics, "ticolops_outbound_calls_seconds_count{outcome=\"rate_limited\",target=\"github\"}");
+        double successBefore = value(metrics, "ticolops_outbound_calls_seconds_count{outcome=\"success\",target=\"github\"}");
+        double waitsBefore = value(metrics, "ticolops_outbound_rate_limit_waits_seconds_count{target=\"github\"}");
+        double waitedBefore = value(metrics, "ticolops_outbound_rate_limit_waits_seconds_sum{target=\"github\"}");
+
+        // WHEN a GitHub token is checked, and GitHub asks to wait a second first
+        gitHubTokenCheckedAfterASecondaryRateLimit();
+
+        // THEN the scrape counts GitHub's 429, its answer after the wait, and the second waited
+        metrics = scrape();
+        assertThat(value(metrics, "ticolops_outbound_calls_seconds_count{outcome=\"rate_limited\",target=\"github\"}")).isEqualTo(limitedBefore + 1);
+        assertThat(value(metrics, "ticolops_outbound_calls_seconds_count{outcome=\"success\",target=\"github\"}")).isEqualTo(successBefore + 1);
+        assertThat(value(metrics, "ticolops_outbound_rate_limit_waits_seconds_count{target=\"github\"}")).isEqualTo(waitsBefore + 1);
+        assertThat(value(metrics, "ticolops_outbound_rate_limit_waits_seconds_sum{target=\"github\"}") - waitedBefore).isCloseTo(1, within(0.5));
+        assertThat(metrics).contains("ticolops_outbound_calls_seconds_bucket{outcome=\"success\",target=\"github\",le=\"0.25\"} ");
+    }
+
+    @Test
     void everyMetricTheChartsAlertsAndDashboardAskForIsScraped() throws Exception {
         ticolops.command("alice", channel, "/ticolops help");
+        gitHubTokenCheckedAfterASecondaryRateLimit();
         String metrics = scrape();
         Path chart = Path.of("../charts/ticolops");
         String asked = Files.readString(chart.resolve("templates/prometheusrule.yaml")) + Files.readString(chart.resolve("dashboards/ticolops.json"));
@@ -86,6 +129,19 @@ class PrometheusMetricsTest {
         assertThat(wrong.body()).doesNotContain("ticolops_");
         assertThat(wrong.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(value -> assertThat(value).startsWith("Bearer"));
         assertThat(ticolops.get("/actuator/health/readiness").status()).as("the probes need no token").isEqualTo(200);
+    }
+
+    /** GitHub answers the token check with its secondary rate limit (429, Retry-After: 1) once, then with the token's owner. */
+    private void gitHubTokenCheckedAfterASecondaryRateLimit() {
+        String token = "ghp_" + UUID.randomUUID().toString().replace("-", "").substring(0, 32) + "AAAA";
+        GITHUB.stubFor(WireMock.get(urlPathEqualTo("/user")).withHeader("Authorization", containing(token)).inScenario(token)
+                .whenScenarioStateIs(Scenario.STARTED).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")
+                        .withHeader("Content-Type", "application/json").withBody("{\"message\": \"You have exceeded a secondary rate limit.\"}"))
+                .willSetStateTo("waited"));
+        GITHUB.stubFor(WireMock.get(urlPathEqualTo("/user")).withHeader("Authorization", containing(token)).inScenario(token).whenScenarioStateIs("waited")
+                .willReturn(okJson("{\"login\": \"alice-gh\", \"id\": 1, \"type\": \"User\"}")));
+        ticolops.command("alice", channel, "/ticolops project create " + channel);
+        assertThat(ticolops.command("alice", channel, "/ticolops repo token github " + token).text()).startsWith("Saved alice-gh's GitHub token");
     }
 
     private String scrape() throws IOException, InterruptedException {

@@ -7,6 +7,7 @@ import com.ticolops.integrations.git.DeployClient.DeployRequest;
 import com.ticolops.integrations.git.DeployHooks;
 import com.ticolops.integrations.git.GitHostAccess;
 import com.ticolops.integrations.git.GitHostException;
+import com.ticolops.integrations.net.OutboundMetrics;
 import com.ticolops.integrations.net.PinnedConnections;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,6 +42,12 @@ class HttpDeployHooks implements DeployHooks {
     /** Enough of an error answer for its sentence. */
     private static final int ERROR_BYTES = 4096;
 
+    private final OutboundMetrics metrics;
+
+    HttpDeployHooks(OutboundMetrics metrics) {
+        this.metrics = metrics;
+    }
+
     /** {@code target.token()}, when there is one, goes as a bearer token (an endpoint of one's own); the big platforms need none. */
     @Override
     public int trigger(GitHostAccess target, DeployRequest request) {
@@ -50,7 +57,8 @@ class HttpDeployHooks implements DeployHooks {
         if (target.token() != null && !target.token().isBlank()) {
             post.setHeader(HttpHeaders.AUTHORIZATION, "Bearer " + target.token());
         }
-        try (CloseableHttpClient http = HttpClients.custom().setConnectionManager(PinnedConnections.manager(target)).disableRedirectHandling()
+        try (CloseableHttpClient http = HttpClients.custom()
+                .setConnectionManager(PinnedConnections.manager(target, metrics, OutboundMetrics.Target.DEPLOY_HOOK)).disableRedirectHandling()
                 .disableCookieManagement().disableAutomaticRetries().setDefaultRequestConfig(TIMEOUTS).build();
              CloseableHttpResponse response = http.execute(post)) {
             int status = response.getStatusLine().getStatusCode();

@@ -1,6 +1,7 @@
 package com.ticolops.integrations.discord;
 
 import com.ticolops.integrations.chat.CommandPort;
+import com.ticolops.integrations.net.OutboundMetrics;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.concurrent.ExecutorService;
@@ -10,9 +11,12 @@ import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.requests.RestRateLimiter;
+import net.dv8tion.jda.api.requests.SequentialRestRateLimiter;
 import net.dv8tion.jda.api.utils.Compression;
 import net.dv8tion.jda.api.utils.SessionController.SessionConnectNode;
 import net.dv8tion.jda.api.utils.SessionControllerAdapter;
+import net.dv8tion.jda.internal.utils.IOUtil;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -47,15 +51,16 @@ class DiscordConfiguration {
      * only the {@link DiscordGateway}'s leader holds.
      */
     @Bean(destroyMethod = "")
-    JDA discordJda(DiscordProperties properties) {
-        return builder(properties).setSessionController(new NoGateway()).build();
+    JDA discordJda(DiscordProperties properties, OutboundMetrics metrics) {
+        return builder(properties, metrics).setSessionController(new NoGateway()).build();
     }
 
     @Bean
-    DiscordGateway discordGateway(DiscordProperties properties, CommandPort commands, DiscordReplies replies, DiscordButtons buttons, JDA discordJda) {
+    DiscordGateway discordGateway(DiscordProperties properties, CommandPort commands, DiscordReplies replies, DiscordButtons buttons, JDA discordJda,
+            OutboundMetrics metrics) {
         DiscordCommands registered = DiscordCommands.of(commands.commands());
         return new DiscordGateway(() -> {
-            JDABuilder builder = builder(properties).setEventPool(commandThreads(), true);
+            JDABuilder builder = builder(properties, metrics).setEventPool(commandThreads(), true);
             if (properties.hasGatewayUrl()) {
                 // A gateway of our own choosing (a local one in tests) speaks plain JSON frames.
                 builder.setSessionController(new FixedGateway(properties.gatewayUrl())).setCompression(Compression.NONE);
@@ -96,13 +101,21 @@ class DiscordConfiguration {
         }
     }
 
-    /** Interactions need no optional gateway intents (JDA always has the guilds one, which finds a guild-id server). */
-    private static JDABuilder builder(DiscordProperties properties) {
-        JDABuilder builder = JDABuilder.createLight(properties.botToken(), EnumSet.noneOf(GatewayIntent.class)).setEnableShutdownHook(false);
+    /**
+     * Interactions need no optional gateway intents (JDA always has the guilds one, which finds a guild-id server). Every
+     * REST request is counted on JDA's own OkHttp client (the gateway is a WebSocket of another library); JDA's rate
+     * limiter, which holds requests back until Discord's limits allow them, is JDA's own with its waits counted.
+     */
+    private static JDABuilder builder(DiscordProperties properties, OutboundMetrics metrics) {
+        RestConfig rest = new RestConfig().setRateLimiterFactory(config -> new SequentialRestRateLimiter(new RestRateLimiter.RateLimitConfig(
+                new DiscordRateLimitWaits(config.getScheduler(), metrics), config.getElastic(), config.getGlobalRateLimit(), config.isRelative())));
         if (properties.hasRestUrl()) {
-            builder.setRestConfig(new RestConfig().setBaseUrl(properties.restUrl()));
+            rest.setBaseUrl(properties.restUrl());
         }
-        return builder;
+        return JDABuilder.createLight(properties.botToken(), EnumSet.noneOf(GatewayIntent.class)).setEnableShutdownHook(false)
+                .setRestConfig(rest)
+                // JDA's own client settings (25 requests at once to Discord, its pool), plus the count
+                .setHttpClientBuilder(IOUtil.newHttpClientBuilder().addInterceptor(metrics.interceptor(OutboundMetrics.Target.DISCORD)));
     }
 
     private static ExecutorService commandThreads() {

@@ -2,29 +2,107 @@ package com.ticolops.integrations.github;
 
 import com.ticolops.integrations.git.GitHostAccess;
 import com.ticolops.integrations.git.GitHostException;
+import com.ticolops.integrations.net.OutboundMetrics;
+import com.ticolops.integrations.net.OutboundMetrics.Outcome;
+import com.ticolops.integrations.net.OutboundMetrics.Target;
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.util.function.UnaryOperator;
+import org.kohsuke.github.AbuseLimitHandler;
 import org.kohsuke.github.GHException;
 import org.kohsuke.github.GitHub;
+import org.kohsuke.github.GitHubAbuseLimitHandler;
 import org.kohsuke.github.GitHubBuilder;
+import org.kohsuke.github.GitHubRateLimitHandler;
 import org.kohsuke.github.HttpException;
+import org.kohsuke.github.RateLimitHandler;
+import org.kohsuke.github.connector.GitHubConnector;
+import org.kohsuke.github.connector.GitHubConnectorRequest;
+import org.kohsuke.github.connector.GitHubConnectorResponse;
+import org.springframework.stereotype.Component;
 
 /**
  * How every GitHub API call is made: one github-api client per call, errors in words. GitHub's API address is the
  * administrator's ({@code ticolops.github.api-url}), so there are no checked addresses to pin it to; github-api's
  * connector resolves names itself, so an access that does carry pinned addresses is refused rather than called
- * wherever DNS points.
+ * wherever DNS points. Every request goes through one connector, which counts it in
+ * {@code ticolops_outbound_calls_seconds}; github-api's own handlers of the primary and secondary rate limits, which
+ * sleep until GitHub allows the request and then send it again, are timed into
+ * {@code ticolops_outbound_rate_limit_waits_seconds}.
  */
-final class GitHubApis {
+@Component
+class GitHubApis {
 
-    private GitHubApis() {
+    private final MeteredConnector connector;
+    private final GitHubRateLimitHandler rateLimit;
+    private final GitHubAbuseLimitHandler secondaryRateLimit;
+
+    GitHubApis(OutboundMetrics metrics) {
+        this.connector = new MeteredConnector(GitHubConnector.DEFAULT, metrics);
+        // github-api's defaults, as GitHubBuilder picks them; only timed.
+        this.rateLimit = new GitHubRateLimitHandler() {
+            @Override
+            public void onError(GitHubConnectorResponse response) throws IOException {
+                long start = System.nanoTime();
+                try {
+                    RateLimitHandler.WAIT.onError(response);
+                } finally {
+                    metrics.waited(Target.GITHUB, System.nanoTime() - start);
+                }
+            }
+        };
+        this.secondaryRateLimit = new GitHubAbuseLimitHandler() {
+            @Override
+            public void onError(GitHubConnectorResponse response) throws IOException {
+                long start = System.nanoTime();
+                try {
+                    AbuseLimitHandler.WAIT.onError(response);
+                } finally {
+                    metrics.waited(Target.GITHUB, System.nanoTime() - start);
+                }
+            }
+        };
     }
 
-    static GitHub github(GitHostAccess access) throws IOException {
+    GitHub github(GitHostAccess access) throws IOException {
         if (!access.addresses().isEmpty()) {
             throw new GitHostException(GitHostException.Reason.FAILED, "GitHub's API is called only at the address configured in ticolops.github.api-url", null);
         }
-        return new GitHubBuilder().withEndpoint(access.apiUrl()).withOAuthToken(access.token()).build();
+        return new GitHubBuilder().withEndpoint(access.apiUrl()).withOAuthToken(access.token()).withConnector(connector)
+                .withRateLimitHandler(rateLimit).withAbuseLimitHandler(secondaryRateLimit).build();
+    }
+
+    /**
+     * GitHub says "slow down" with a 429, or with a 403 that names the limit: {@code X-RateLimit-Remaining: 0} (the
+     * primary limit), {@code Retry-After} or {@code gh-limited-by} (a secondary one), as github-api tells them apart.
+     */
+    static Outcome outcome(int status, UnaryOperator<String> header) {
+        if (status == 403 && ("0".equals(header.apply("X-RateLimit-Remaining")) || header.apply("Retry-After") != null
+                || header.apply("gh-limited-by") != null)) {
+            return Outcome.RATE_LIMITED;
+        }
+        return Outcome.of(status);
+    }
+
+    /**
+     * github-api's default connector, each request timed to its answer. A redirect is a success here: github-api follows
+     * it (a job's log is one), and the request that follows is counted too.
+     */
+    private record MeteredConnector(GitHubConnector connector, OutboundMetrics metrics) implements GitHubConnector {
+
+        @Override
+        public GitHubConnectorResponse send(GitHubConnectorRequest request) throws IOException {
+            long start = System.nanoTime();
+            try {
+                GitHubConnectorResponse response = connector.send(request);
+                int status = response.statusCode();
+                metrics.called(Target.GITHUB, status / 100 == 3 ? Outcome.SUCCESS : outcome(status, response::header), System.nanoTime() - start);
+                return response;
+            } catch (IOException e) {
+                metrics.called(Target.GITHUB, Outcome.UNREACHABLE, System.nanoTime() - start);
+                throw e;
+            }
+        }
     }
 
     interface Call<T> {

@@ -43,6 +43,12 @@ class GitHubDeployClient implements DeployClient {
     /** GitHub's compare lists at most 250 commits, a commit list at most 100 a page. */
     private static final int PAGE = 100;
 
+    private final GitHubApis apis;
+
+    GitHubDeployClient(GitHubApis apis) {
+        this.apis = apis;
+    }
+
     @Override
     public GitProvider provider() {
         return GitProvider.GITHUB;
@@ -215,7 +221,7 @@ class GitHubDeployClient implements DeployClient {
         });
     }
 
-    private static GHWorkflowRun workflowRun(GitHostAccess access, String repository, long runId) throws IOException {
+    private GHWorkflowRun workflowRun(GitHostAccess access, String repository, long runId) throws IOException {
         try {
             return repository(access, repository).getWorkflowRun(runId);
         } catch (FileNotFoundException e) {
@@ -223,9 +229,9 @@ class GitHubDeployClient implements DeployClient {
         }
     }
 
-    private static GHRepository repository(GitHostAccess access, String repository) throws IOException {
+    private GHRepository repository(GitHostAccess access, String repository) throws IOException {
         try {
-            return GitHubApis.github(access).getRepository(repository);
+            return apis.github(access).getRepository(repository);
         } catch (FileNotFoundException e) {
             throw new GitHostException(GitHostException.Reason.NOT_FOUND, "GitHub has no repository " + repository + ", or the token cannot see it", e);
         }

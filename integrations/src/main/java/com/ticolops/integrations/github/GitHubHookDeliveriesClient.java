@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ticolops.integrations.git.GitHostAccess;
 import com.ticolops.integrations.git.GitHostException;
 import com.ticolops.integrations.git.GitHubHookDeliveries;
+import com.ticolops.integrations.net.OutboundMetrics;
+import com.ticolops.integrations.net.OutboundMetrics.Outcome;
+import com.ticolops.integrations.net.OutboundMetrics.Target;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,6 +36,11 @@ class GitHubHookDeliveriesClient implements GitHubHookDeliveries {
     private static final Pattern NEXT = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"next\"");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final OutboundMetrics metrics;
+
+    GitHubHookDeliveriesClient(OutboundMetrics metrics) {
+        this.metrics = metrics;
+    }
 
     /**
      * GitHub pages deliveries with a cursor: each page's {@code Link} header names the next one. Pages are read, newest
@@ -112,7 +120,7 @@ class GitHubHookDeliveriesClient implements GitHubHookDeliveries {
 
     private HttpResponse<String> send(GitHostAccess access, HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = timed(request.build());
             if (response.statusCode() / 100 != 2) {
                 throw new GitHostException(GitHostException.reasonFor(response.statusCode()), "GitHub answered " + response.statusCode()
                         + " to " + response.request().method() + " " + response.uri().getPath(), null);
@@ -123,6 +131,20 @@ class GitHubHookDeliveriesClient implements GitHubHookDeliveries {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new GitHostException(GitHostException.Reason.FAILED, "interrupted", e);
+        }
+    }
+
+    /** The JDK's HttpClient has no interceptors, so its requests are timed here, the one place they are sent. */
+    private HttpResponse<String> timed(HttpRequest request) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            metrics.called(Target.GITHUB, GitHubApis.outcome(response.statusCode(), name -> response.headers().firstValue(name).orElse(null)),
+                    System.nanoTime() - start);
+            return response;
+        } catch (IOException e) {
+            metrics.called(Target.GITHUB, Outcome.UNREACHABLE, System.nanoTime() - start);
+            throw e;
         }
     }
 }

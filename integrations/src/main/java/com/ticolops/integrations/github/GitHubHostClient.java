@@ -22,12 +22,6 @@ import org.springframework.stereotype.Component;
 @Component
 class GitHubHostClient implements GitHostClient {
 
-    private final GitHubHookDeliveriesClient hooks;
-
-    GitHubHostClient(GitHubHookDeliveriesClient hooks) {
-        this.hooks = hooks;
-    }
-
     /**
      * What GitHubPayloads turns into domain events (anything else would be stored and ignored), named as GitHub's
      * "Add webhook" form names them.
@@ -38,6 +32,14 @@ class GitHubHostClient implements GitHostClient {
             new WebhookEvent("commit_comment", "Commit comments"), new WebhookEvent("workflow_run", "Workflow runs"),
             new WebhookEvent("deployment_status", "Deployment statuses"), new WebhookEvent("release", "Releases"),
             new WebhookEvent("issues", "Issues"));
+
+    private final GitHubApis apis;
+    private final GitHubHookDeliveriesClient hooks;
+
+    GitHubHostClient(GitHubApis apis, GitHubHookDeliveriesClient hooks) {
+        this.apis = apis;
+        this.hooks = hooks;
+    }
 
     @Override
     public GitProvider provider() {
@@ -51,13 +53,13 @@ class GitHubHostClient implements GitHostClient {
 
     @Override
     public String tokenOwner(GitHostAccess access) {
-        return GitHubApis.call(access, () -> GitHubApis.github(access).getMyself().getLogin());
+        return GitHubApis.call(access, () -> apis.github(access).getMyself().getLogin());
     }
 
     @Override
     public void checkHookAccess(GitHostAccess access, String repository) {
         GitHubApis.call(access, () -> {
-            GHRepository repo = GitHubApis.github(access).getRepository(repository);
+            GHRepository repo = apis.github(access).getRepository(repository);
             if (!repo.hasAdminAccess()) {
                 throw new GitHostException(GitHostException.Reason.FORBIDDEN, "no admin rights on " + repository, null);
             }
@@ -70,7 +72,7 @@ class GitHubHostClient implements GitHostClient {
         // GHEvent's constants are GitHub's event names in upper case.
         Set<GHEvent> events = EVENTS.stream().map(event -> GHEvent.valueOf(event.id().toUpperCase(Locale.ROOT)))
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(GHEvent.class)));
-        return GitHubApis.call(access, () -> GitHubApis.github(access).getRepository(repository)
+        return GitHubApis.call(access, () -> apis.github(access).getRepository(repository)
                 .createHook("web", Map.of("url", url, "content_type", "json", "secret", secret, "insecure_ssl", "0"), events, true)
                 .getId());
     }
@@ -84,7 +86,7 @@ class GitHubHostClient implements GitHostClient {
     public boolean deleteHook(GitHostAccess access, String repository, long hookId) {
         try {
             GitHubApis.call(access, () -> {
-                GitHubApis.github(access).getRepository(repository).deleteHook(Math.toIntExact(hookId));
+                apis.github(access).getRepository(repository).deleteHook(Math.toIntExact(hookId));
                 return null;
             });
             return true;
@@ -99,7 +101,7 @@ class GitHubHostClient implements GitHostClient {
     /** GitHub's file name is the new path of a renamed file. It lists at most 3,000 files of one pull request. */
     @Override
     public List<String> pullRequestFiles(GitHostAccess access, String repository, int number) {
-        return GitHubApis.call(access, () -> GitHubApis.github(access).getRepository(repository).getPullRequest(number).listFiles().withPageSize(100).toList()
+        return GitHubApis.call(access, () -> apis.github(access).getRepository(repository).getPullRequest(number).listFiles().withPageSize(100).toList()
                 .stream().map(GHPullRequestFileDetail::getFilename).toList());
     }
 
@@ -107,7 +109,7 @@ class GitHubHostClient implements GitHostClient {
     @Override
     public Optional<Boolean> mergeable(GitHostAccess access, String repository, int number) {
         return GitHubApis.call(access, () -> {
-            GHPullRequest pr = GitHubApis.github(access).getRepository(repository).getPullRequest(number);
+            GHPullRequest pr = apis.github(access).getRepository(repository).getPullRequest(number);
             if ("dirty".equals(pr.getMergeableState())) {
                 return Optional.of(false);
             }

@@ -2,6 +2,7 @@ package com.ticolops.integrations.gitlab;
 
 import com.ticolops.integrations.git.GitHostAccess;
 import com.ticolops.integrations.git.GitHostException;
+import com.ticolops.integrations.net.OutboundMetrics;
 import com.ticolops.integrations.net.PinnedConnections;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,11 +12,20 @@ import org.gitlab4j.api.GitLabApiException;
 import org.glassfish.jersey.apache.connector.ApacheClientProperties;
 import org.glassfish.jersey.client.ClientProperties;
 import org.glassfish.jersey.client.RequestEntityProcessing;
+import org.springframework.stereotype.Component;
 
-/** How every GitLab API call is made: one GitLab4J client per call, at the checked addresses, errors in words. */
-final class GitLabApis {
+/**
+ * How every GitLab API call is made: one GitLab4J client per call, at the checked addresses, errors in words. Each of
+ * its requests is counted in {@code ticolops_outbound_calls_seconds} by the connections; GitLab4J does not wait out a
+ * 429: the call fails.
+ */
+@Component
+class GitLabApis {
 
-    private GitLabApis() {
+    private final OutboundMetrics metrics;
+
+    GitLabApis(OutboundMetrics metrics) {
+        this.metrics = metrics;
     }
 
     interface Call<T> {
@@ -27,8 +37,8 @@ final class GitLabApis {
      * to Jersey, it was at times shut down between two requests of one call, failing the second with "Connection
      * manager has been shut down" (one run in three of GitLabDeployClientTest).
      */
-    static <T> T call(GitHostAccess access, Call<T> call) {
-        HttpClientConnectionManager connections = PinnedConnections.manager(access);
+    <T> T call(GitHostAccess access, Call<T> call) {
+        HttpClientConnectionManager connections = PinnedConnections.manager(access, metrics, OutboundMetrics.Target.GITLAB);
         try (GitLabApi api = api(access, connections)) {
             return call.run(api);
         } catch (GitLabApiException e) {

@@ -33,6 +33,12 @@ class GitLabDeployClient implements DeployClient {
     /** GitLab lists at most 100 items a page. */
     private static final int PAGE = 100;
 
+    private final GitLabApis apis;
+
+    GitLabDeployClient(GitLabApis apis) {
+        this.apis = apis;
+    }
+
     @Override
     public GitProvider provider() {
         return GitProvider.GITLAB;
@@ -41,12 +47,12 @@ class GitLabDeployClient implements DeployClient {
     /** The commits API takes a branch, a tag or a (short) sha alike. */
     @Override
     public String resolveCommit(GitHostAccess access, String repository, String ref) {
-        return GitLabApis.call(access, api -> onRef(repository, ref, () -> api.getCommitsApi().getCommit(repository, ref).getId()));
+        return apis.call(access, api -> onRef(repository, ref, () -> api.getCommitsApi().getCommit(repository, ref).getId()));
     }
 
     @Override
     public List<Commit> commitsBetween(GitHostAccess access, String repository, String baseSha, String headSha, int limit) {
-        return GitLabApis.call(access, api -> {
+        return apis.call(access, api -> {
             if (baseSha == null) {
                 List<Commit> newestFirst = new ArrayList<>(onRef(repository, headSha, () -> api.getCommitsApi()
                         .getCommits(repository, headSha, null, null, Math.min(limit, PAGE)).lazyStream().limit(limit).map(GitLabDeployClient::commit)
@@ -78,7 +84,7 @@ class GitLabDeployClient implements DeployClient {
     @Override
     public Started createPipeline(GitHostAccess access, String repository, DeployRequest request) {
         List<Variable> variables = variables(request).entrySet().stream().map(v -> new Variable(v.getKey(), v.getValue())).toList();
-        Pipeline pipeline = GitLabApis.call(access, api -> onRef(repository, request.ref(),
+        Pipeline pipeline = apis.call(access, api -> onRef(repository, request.ref(),
                 () -> refused("the pipeline", () -> api.getPipelineApi().createPipeline(repository, request.ref(), variables))));
         return new Started(String.valueOf(pipeline.getId()), pipeline.getWebUrl());
     }
@@ -86,7 +92,7 @@ class GitLabDeployClient implements DeployClient {
     /** The job gets the same variables a created pipeline would (GitLab lets a manual job be played with its own). */
     @Override
     public Started playManualJob(GitHostAccess access, String repository, String job, DeployRequest request) {
-        return GitLabApis.call(access, api -> {
+        return apis.call(access, api -> {
             Pipeline latest = project(repository, () -> api.getPipelineApi().getPipelines(repository,
                     new PipelineFilter().withRef(request.ref()).withOrderBy(Constants.PipelineOrderBy.ID).withSort(Constants.SortOrder.DESC), 1).first())
                     .stream().findFirst()
@@ -115,7 +121,7 @@ class GitLabDeployClient implements DeployClient {
 
     @Override
     public void cancelRun(GitHostAccess access, String repository, long runOrPipelineId) {
-        GitLabApis.call(access, api -> onPipeline(repository, runOrPipelineId,
+        apis.call(access, api -> onPipeline(repository, runOrPipelineId,
                 () -> refused("to cancel pipeline " + runOrPipelineId, () -> api.getPipelineApi().cancelPipelineJobs(repository, runOrPipelineId))));
     }
 
@@ -130,7 +136,7 @@ class GitLabDeployClient implements DeployClient {
      */
     @Override
     public List<String> failedJobLogTail(GitHostAccess access, String repository, long runOrPipelineId, int lines) {
-        return GitLabApis.call(access, api -> {
+        return apis.call(access, api -> {
             List<Job> failed = onPipeline(repository, runOrPipelineId,
                     () -> api.getJobApi().getJobsForPipeline(repository, runOrPipelineId, Constants.JobScope.FAILED));
             Optional<Job> first = failed.stream()
@@ -158,7 +164,7 @@ class GitLabDeployClient implements DeployClient {
     /** The tree and the files of the default branch; an empty repository has no tree and no files. */
     @Override
     public Map<String, String> topLevelFiles(GitHostAccess access, String repository, List<String> wanted) {
-        return GitLabApis.call(access, api -> {
+        return apis.call(access, api -> {
             String branch = project(repository, () -> api.getProjectApi().getProject(repository)).getDefaultBranch();
             if (branch == null) {
                 return Map.of();

@@ -39,6 +39,12 @@ class GitLabHostClient implements GitHostClient {
             new Flag("releases_events", "Releases events", ProjectHook::withReleasesEvents),
             new Flag("issues_events", "Issues events", ProjectHook::withIssuesEvents));
 
+    private final GitLabApis apis;
+
+    GitLabHostClient(GitLabApis apis) {
+        this.apis = apis;
+    }
+
     @Override
     public GitProvider provider() {
         return GitProvider.GITLAB;
@@ -51,13 +57,13 @@ class GitLabHostClient implements GitHostClient {
 
     @Override
     public String tokenOwner(GitHostAccess access) {
-        return GitLabApis.call(access, api -> api.getUserApi().getCurrentUser().getUsername());
+        return apis.call(access, api -> api.getUserApi().getCurrentUser().getUsername());
     }
 
     /** Webhooks need the Maintainer role, on the project or through its group. */
     @Override
     public void checkHookAccess(GitHostAccess access, String repository) {
-        Project project = GitLabApis.call(access, api -> api.getProjectApi().getProject(repository));
+        Project project = apis.call(access, api -> api.getProjectApi().getProject(repository));
         int level = Optional.ofNullable(project.getPermissions()).map(p -> Math.max(level(p.getProjectAccess()), level(p.getGroupAccess()))).orElse(0);
         if (level < AccessLevel.MAINTAINER.value) {
             throw new GitHostException(GitHostException.Reason.FORBIDDEN, "not a maintainer of " + repository, null);
@@ -75,13 +81,13 @@ class GitLabHostClient implements GitHostClient {
             events = flag.set().apply(events, true);
         }
         ProjectHook hook = events;
-        return GitLabApis.call(access, api -> api.getProjectApi().addHook(repository, url, hook, true, secret).getId());
+        return apis.call(access, api -> api.getProjectApi().addHook(repository, url, hook, true, secret).getId());
     }
 
     /** GitLab's edit of a hook takes its address again; its events, read first, are sent back unchanged. */
     @Override
     public void changeHookSecret(GitHostAccess access, String repository, long hookId, String url, String secret) {
-        GitLabApis.call(access, api -> {
+        apis.call(access, api -> {
             ProjectHook hook = api.getProjectApi().getHook(repository, hookId);
             hook.setUrl(url);
             hook.setToken(secret);
@@ -92,7 +98,7 @@ class GitLabHostClient implements GitHostClient {
     @Override
     public boolean deleteHook(GitHostAccess access, String repository, long hookId) {
         try {
-            GitLabApis.call(access, api -> {
+            apis.call(access, api -> {
                 api.getProjectApi().deleteHook(repository, hookId);
                 return null;
             });
@@ -111,14 +117,14 @@ class GitLabHostClient implements GitHostClient {
      */
     @Override
     public List<String> pullRequestFiles(GitHostAccess access, String repository, int number) {
-        return GitLabApis.call(access, api -> api.getMergeRequestApi().getDiffs(repository, (long) number).stream()
+        return apis.call(access, api -> api.getMergeRequestApi().getDiffs(repository, (long) number).stream()
                 .map(diff -> Boolean.TRUE.equals(diff.getDeletedFile()) ? diff.getOldPath() : diff.getNewPath()).toList());
     }
 
     /** GitLab says {@code unchecked} or {@code checking} (also as {@code detailed_merge_status}) until it has looked. */
     @Override
     public Optional<Boolean> mergeable(GitHostAccess access, String repository, int number) {
-        return GitLabApis.call(access, api -> {
+        return apis.call(access, api -> {
             MergeRequest mr = api.getMergeRequestApi().getMergeRequest(repository, (long) number);
             if (Boolean.TRUE.equals(mr.getHasConflicts()) || "cannot_be_merged".equals(mr.getMergeStatus())) {
                 return Optional.of(false);

@@ -42,14 +42,16 @@ class GitLabMissedEvents implements GitLabBackfill {
     static final String PIPELINE_HOOK = "Pipeline Hook";
 
     private final JdbcClient jdbc;
+    private final GitLabApis apis;
 
-    GitLabMissedEvents(JdbcClient jdbc) {
+    GitLabMissedEvents(JdbcClient jdbc, GitLabApis apis) {
         this.jdbc = jdbc;
+        this.apis = apis;
     }
 
     @Override
     public List<Backfilled> missed(GitHostAccess access, String repository, Instant since, Instant until) {
-        return GitLabApis.call(access, api -> {
+        return apis.call(access, api -> {
             Project project = api.getProjectApi().getProject(repository);
             List<Backfilled> missed = new ArrayList<>();
             MergeRequestFilter filter = new MergeRequestFilter().withProjectId(project.getId())

@@ -18,7 +18,8 @@ import org.apache.http.impl.conn.SystemDefaultDnsResolver;
  * Apache HttpClient connections that go only to the addresses an SSRF check resolved ({@link GitHostAccess#addresses()}),
  * so a DNS answer that changes after the check (rebinding) is never used. Only the name lookup is answered by us: the
  * host name stays in the request, so TLS (SNI, the certificate's name) and the Host header are those of the URL. Used by
- * GitLab's API client (through Jersey's Apache connector) and by deploy hooks.
+ * GitLab's API client (through Jersey's Apache connector), deploy hooks and notification webhooks; each request is
+ * counted in {@code ticolops_outbound_calls_seconds} ({@link MeteredConnection}).
  */
 public final class PinnedConnections {
 
@@ -26,12 +27,12 @@ public final class PinnedConnections {
     }
 
     /** One connection at a time, for one client built per call. */
-    public static HttpClientConnectionManager manager(GitHostAccess access) {
+    public static HttpClientConnectionManager manager(GitHostAccess access, OutboundMetrics metrics, OutboundMetrics.Target target) {
         Registry<ConnectionSocketFactory> sockets = RegistryBuilder.<ConnectionSocketFactory>create()
                 .register("http", PlainConnectionSocketFactory.getSocketFactory())
                 .register("https", SSLConnectionSocketFactory.getSystemSocketFactory())
                 .build();
-        return new BasicHttpClientConnectionManager(sockets, null, null, resolver(access));
+        return new BasicHttpClientConnectionManager(sockets, MeteredConnection.factory(metrics, target), null, resolver(access));
     }
 
     /**

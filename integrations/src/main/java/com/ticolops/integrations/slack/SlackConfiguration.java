@@ -5,8 +5,11 @@ import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.methods.MethodsClient;
+import com.slack.api.util.http.SlackHttpClient;
 import com.ticolops.integrations.chat.CommandPort;
+import com.ticolops.integrations.net.OutboundMetrics;
 import java.time.Clock;
+import okhttp3.OkHttpClient;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -24,12 +27,15 @@ class SlackConfiguration {
     @Conditional(SlackConditions.Enabled.class)
     static class Enabled {
 
+        /** Slack's own OkHttp client (no redirects, its user agent), with every call counted. */
         @Bean
-        Slack slack(SlackProperties properties) {
+        Slack slack(SlackProperties properties, OutboundMetrics metrics) {
             SlackConfig config = new SlackConfig();
             String apiUrl = properties.apiUrl();
             config.setMethodsEndpointUrlPrefix(apiUrl.endsWith("/") ? apiUrl : apiUrl + "/");
-            return Slack.getInstance(config);
+            OkHttpClient http = SlackHttpClient.buildOkHttpClient(config).newBuilder()
+                    .addInterceptor(metrics.interceptor(OutboundMetrics.Target.SLACK)).build();
+            return Slack.getInstance(config, new SlackHttpClient(http));
         }
 
         @Bean
@@ -56,8 +62,8 @@ class SlackConfiguration {
         }
 
         @Bean
-        SlackSender slackSender(MethodsClient slackMethods, SlackProperties properties) {
-            return new SlackSender(slackMethods, properties.channelInterval(), properties.maxRetryAfterWait());
+        SlackSender slackSender(MethodsClient slackMethods, SlackProperties properties, OutboundMetrics metrics) {
+            return new SlackSender(slackMethods, properties.channelInterval(), properties.maxRetryAfterWait(), metrics);
         }
 
         @Bean

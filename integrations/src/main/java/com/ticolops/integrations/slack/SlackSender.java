@@ -8,6 +8,7 @@ import com.ticolops.integrations.chat.ChatSender;
 import com.ticolops.integrations.chat.MessageNotFoundException;
 import com.ticolops.integrations.chat.Platform;
 import com.ticolops.integrations.chat.Reply;
+import com.ticolops.integrations.net.OutboundMetrics;
 import io.github.bucket4j.Bucket;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,16 +42,18 @@ class SlackSender implements ChatSender {
     private final MethodsClient methods;
     private final Duration channelInterval;
     private final Duration maxRetryAfterWait;
+    private final OutboundMetrics metrics;
     private final Map<String, Bucket> channels = new ConcurrentHashMap<>();
     /** Per channel, fair: waiting messages go out in the order they came. */
     private final Map<String, Lock> inOrder = new ConcurrentHashMap<>();
     /** Per Web API method, the {@link System#nanoTime()} before which Slack asked us not to call it. */
     private final Map<String, Long> pausedUntil = new ConcurrentHashMap<>();
 
-    SlackSender(MethodsClient methods, Duration channelInterval, Duration maxRetryAfterWait) {
+    SlackSender(MethodsClient methods, Duration channelInterval, Duration maxRetryAfterWait, OutboundMetrics metrics) {
         this.methods = methods;
         this.channelInterval = channelInterval;
         this.maxRetryAfterWait = maxRetryAfterWait;
+        this.metrics = metrics;
     }
 
     @Override
@@ -154,7 +157,8 @@ class SlackSender implements ChatSender {
 
     /**
      * Sleeps until Slack's pause of {@code method} is over. A pause longer than {@code maxRetryAfterWait} fails the
-     * delivery instead, so the registry retries it later and no thread is held that long.
+     * delivery instead, so the registry retries it later and no thread is held that long. The Slack client itself never
+     * waits: this sleep is the only rate-limit wait of Slack's calls.
      */
     private void waitOutPause(String channelId, String method) throws InterruptedException {
         Long until = pausedUntil.get(method);
@@ -166,7 +170,12 @@ class SlackSender implements ChatSender {
             throw new IllegalStateException("Slack asks to wait " + Duration.ofNanos(remaining).toSeconds() + " s before " + method + " in "
                     + channelId + "; the announcement stays queued");
         }
-        Thread.sleep(Duration.ofNanos(remaining).toMillis() + 1);
+        long start = System.nanoTime();
+        try {
+            Thread.sleep(Duration.ofNanos(remaining).toMillis() + 1);
+        } finally {
+            metrics.waited(OutboundMetrics.Target.SLACK, System.nanoTime() - start);
+        }
     }
 
     private static Duration retryAfter(String header) {

@@ -1,6 +1,7 @@
 package com.ticolops.integrations.webhook;
 
 import com.ticolops.integrations.git.GitHostAccess;
+import com.ticolops.integrations.net.OutboundMetrics;
 import com.ticolops.integrations.net.PinnedConnections;
 import java.io.IOException;
 import java.net.URI;
@@ -19,6 +20,7 @@ import org.apache.http.entity.ContentType;
 import org.apache.http.entity.StringEntity;
 import org.apache.http.impl.client.CloseableHttpClient;
 import org.apache.http.impl.client.HttpClients;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,13 +41,16 @@ public class SignedWebhooks {
             .setSocketTimeout(15_000).build();
 
     private final SecureRandom random = new SecureRandom();
+    private final OutboundMetrics metrics;
     private final Clock clock;
 
-    SignedWebhooks() {
-        this(Clock.systemUTC());
+    @Autowired
+    SignedWebhooks(OutboundMetrics metrics) {
+        this(metrics, Clock.systemUTC());
     }
 
-    SignedWebhooks(Clock clock) {
+    SignedWebhooks(OutboundMetrics metrics, Clock clock) {
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -71,7 +76,8 @@ public class SignedWebhooks {
         post.setHeader("webhook-timestamp", timestamp);
         post.setHeader("webhook-signature", signature(target.secret(), id, timestamp, json));
         GitHostAccess pinned = new GitHostAccess(target.url(), null, target.addresses());
-        try (CloseableHttpClient http = HttpClients.custom().setConnectionManager(PinnedConnections.manager(pinned)).disableRedirectHandling()
+        try (CloseableHttpClient http = HttpClients.custom()
+                .setConnectionManager(PinnedConnections.manager(pinned, metrics, OutboundMetrics.Target.WEBHOOK)).disableRedirectHandling()
                 .disableCookieManagement().disableAutomaticRetries().setDefaultRequestConfig(TIMEOUTS).build();
              CloseableHttpResponse response = http.execute(post)) {
             int status = response.getStatusLine().getStatusCode();

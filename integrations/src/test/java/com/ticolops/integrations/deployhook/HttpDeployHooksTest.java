@@ -16,6 +16,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.ticolops.integrations.git.DeployClient.DeployRequest;
 import com.ticolops.integrations.git.GitHostAccess;
 import com.ticolops.integrations.git.GitHostException;
+import com.ticolops.integrations.net.OutboundScrape;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -34,7 +35,8 @@ class HttpDeployHooksTest {
     private static final DeployRequest REQUEST = new DeployRequest(42, "main", "a1b2c3d4e5f6", "production", "alice");
 
     private final WireMockServer platform = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-    private final HttpDeployHooks hooks = new HttpDeployHooks();
+    private final OutboundScrape scrape = new OutboundScrape();
+    private final HttpDeployHooks hooks = new HttpDeployHooks(scrape.metrics());
     private List<InetAddress> loopback;
 
     @BeforeEach
@@ -65,6 +67,7 @@ class HttpDeployHooksTest {
                 .withoutHeader("Authorization")
                 .withRequestBody(equalToJson("""
                         {"ticolops_deployment": 42, "ref": "main", "sha": "a1b2c3d4e5f6", "environment": "production", "requested_by": "alice"}""")));
+        assertThat(scrape.calls("deploy_hook", "success")).isEqualTo(1);
     }
 
     @Test
@@ -87,6 +90,7 @@ class HttpDeployHooksTest {
 
         assertThat(failure.reason()).isEqualTo(GitHostException.Reason.FAILED);
         assertThat(failure).hasMessage("Vercel answered 500: An unexpected error occurred.");
+        assertThat(scrape.calls("deploy_hook", "server_error")).isEqualTo(1);
     }
 
     @Test
@@ -108,6 +112,7 @@ class HttpDeployHooksTest {
         assertThat(failure.reason()).isEqualTo(GitHostException.Reason.FAILED);
         assertThat(failure.getMessage()).startsWith("hooks.example.test answered 302");
         platform.verify(1, anyRequestedFor(anyUrl()));
+        assertThat(scrape.calls("deploy_hook", "client_error")).isEqualTo(1);
     }
 
     @Test
@@ -120,5 +125,6 @@ class HttpDeployHooksTest {
 
         assertThat(catchThrowableOfType(GitHostException.class, () -> hooks.trigger(hook, REQUEST)))
                 .hasMessage("Could not reach hooks.example.test:" + closed + ": connection refused");
+        assertThat(scrape.calls("deploy_hook", "unreachable")).isEqualTo(1);
     }
 }

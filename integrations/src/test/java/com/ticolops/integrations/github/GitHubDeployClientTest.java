@@ -20,11 +20,13 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.ticolops.integrations.git.DeployClient.Commit;
 import com.ticolops.integrations.git.DeployClient.DeployRequest;
 import com.ticolops.integrations.git.DeployClient.Started;
 import com.ticolops.integrations.git.GitHostAccess;
 import com.ticolops.integrations.git.GitHostException;
+import com.ticolops.integrations.net.OutboundScrape;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -45,7 +47,8 @@ class GitHubDeployClientTest {
     private static final DeployRequest REQUEST = new DeployRequest(42, "main", SHA, "production", "alice");
 
     private final WireMockServer github = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-    private final GitHubDeployClient client = new GitHubDeployClient();
+    private final OutboundScrape scrape = new OutboundScrape();
+    private final GitHubDeployClient client = new GitHubDeployClient(new GitHubApis(scrape.metrics()));
     private GitHostAccess access;
 
     @BeforeEach
@@ -229,6 +232,10 @@ class GitHubDeployClientTest {
         assertThat(tail).containsExactly("Error: Missing environment variable VERCEL_TOKEN", "##[error]Process completed with exit code 1.");
         github.verify(getRequestedFor(urlPathEqualTo("/job-logs/399444496")).withQueryParam("sig", equalTo("short-lived")));
         github.verify(0, getRequestedFor(urlEqualTo(REPO + "/actions/jobs/399444497/logs")));
+        List<ServeEvent> served = github.getAllServeEvents();
+        assertThat(served).filteredOn(event -> event.getResponse().getStatus() == 302).hasSize(1);
+        assertThat(scrape.calls("github", "success")).as("the redirect github-api follows included")
+                .isEqualTo(served.stream().filter(event -> event.getResponse().getStatus() < 400).count());
     }
 
     @Test

@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.ticolops.integrations.git.GitHostAccess;
 import com.ticolops.integrations.git.GitHostException;
 import com.ticolops.integrations.git.GitHubHookDeliveries.Attempt;
+import com.ticolops.integrations.net.OutboundScrape;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,8 @@ class GitHubHookDeliveriesClientTest {
     private static final Instant THREE_DAYS_AGO = Instant.parse("2026-11-17T11:00:00Z");
 
     private final WireMockServer github = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-    private final GitHubHookDeliveriesClient client = new GitHubHookDeliveriesClient();
+    private final OutboundScrape scrape = new OutboundScrape();
+    private final GitHubHookDeliveriesClient client = new GitHubHookDeliveriesClient(scrape.metrics());
     private GitHostAccess access;
 
     @BeforeEach
@@ -55,6 +57,7 @@ class GitHubHookDeliveriesClientTest {
         assertThat(attempts.get(3)).isEqualTo(new Attempt(9001, "guid-1", "pull_request", 503, false, Instant.parse("2026-11-20T10:01:00Z")));
         github.verify(getRequestedFor(urlPathEqualTo(DELIVERIES)).withQueryParam("cursor", equalTo("v1_9003"))
                 .withHeader("Authorization", equalTo("Bearer ghp_test")));
+        assertThat(scrape.calls("github", "success")).as("one for each page").isEqualTo(2);
     }
 
     @Test

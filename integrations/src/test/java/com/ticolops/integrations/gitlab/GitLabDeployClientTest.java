@@ -23,6 +23,7 @@ import com.ticolops.integrations.git.DeployClient.DeployRequest;
 import com.ticolops.integrations.git.DeployClient.Started;
 import com.ticolops.integrations.git.GitHostAccess;
 import com.ticolops.integrations.git.GitHostException;
+import com.ticolops.integrations.net.OutboundScrape;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -46,7 +47,8 @@ class GitLabDeployClientTest {
     private static final DeployRequest REQUEST = new DeployRequest(42, "main", SHA, "production", "carol");
 
     private final WireMockServer gitlab = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-    private final GitLabDeployClient client = new GitLabDeployClient();
+    private final OutboundScrape scrape = new OutboundScrape();
+    private final GitLabDeployClient client = new GitLabDeployClient(new GitLabApis(scrape.metrics()));
     private GitHostAccess access;
 
     @BeforeEach
@@ -98,6 +100,7 @@ class GitLabDeployClientTest {
 
         assertThat(failure.reason()).isEqualTo(GitHostException.Reason.UNAUTHORIZED);
         assertThat(failure).hasMessage("GitLab answered 401");
+        assertThat(scrape.calls("gitlab", "client_error")).isEqualTo(1);
     }
 
     @Test
@@ -183,6 +186,7 @@ class GitLabDeployClientTest {
                         {"job_variables_attributes": [{"key": "TICOLOPS_ENVIRONMENT", "value": "production"},
                          {"key": "TICOLOPS_REQUESTED_BY", "value": "carol"}, {"key": "TICOLOPS_DEPLOYMENT", "value": "42"},
                          {"key": "TICOLOPS_SHA", "value": "%s"}]}""".formatted(SHA))));
+        assertThat(scrape.calls("gitlab", "success")).as("each of the call's three requests").isEqualTo(3);
     }
 
     @Test

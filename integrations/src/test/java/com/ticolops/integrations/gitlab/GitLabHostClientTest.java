@@ -1,5 +1,6 @@
 package com.ticolops.integrations.gitlab;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -14,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.ticolops.integrations.git.GitHostAccess;
 import com.ticolops.integrations.git.GitHostException;
+import com.ticolops.integrations.net.OutboundScrape;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -26,7 +28,8 @@ class GitLabHostClientTest {
     private static final String TOKEN = "glpat-" + "C".repeat(20);
     private static final String USER = "{\"id\": 4, \"username\": \"carol-gl\", \"name\": \"Carol Lab\"}";
 
-    private final GitLabHostClient client = new GitLabHostClient();
+    private final OutboundScrape scrape = new OutboundScrape();
+    private final GitLabHostClient client = new GitLabHostClient(new GitLabApis(scrape.metrics()));
     private WireMockServer checked;
     private WireMockServer rebound;
 
@@ -57,6 +60,21 @@ class GitLabHostClientTest {
         assertThat(owner).isEqualTo("carol-gl");
         checked.verify(1, getRequestedFor(urlPathEqualTo("/api/v4/user")).withHeader("Host", equalTo("localhost:" + checked.port())));
         rebound.verify(0, anyRequestedFor(anyUrl()));
+        assertThat(scrape.calls("gitlab", "success")).isEqualTo(1);
+    }
+
+    @Test
+    void aRateLimitedCallFailsAtOnceAndCountsAsRateLimitedWithoutAWait() throws Exception {
+        checked = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+        checked.start();
+        checked.stubFor(get(urlPathEqualTo("/api/v4/user")).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "30")
+                .withHeader("Content-Type", "application/json").withBody("{\"message\": \"429 Too Many Requests\"}")));
+
+        assertThatThrownBy(() -> client.tokenOwner(new GitHostAccess("http://localhost:" + checked.port(), TOKEN, List.of(InetAddress.getByName("127.0.0.1")))))
+                .isInstanceOf(GitHostException.class).hasMessage("GitLab answered 429");
+
+        assertThat(scrape.calls("gitlab", "rate_limited")).isEqualTo(1);
+        assertThat(scrape.waits("gitlab")).as("GitLab4J does not wait out a 429; the work is tried again later").isZero();
     }
 
     @Test
@@ -71,6 +89,7 @@ class GitLabHostClientTest {
 
         assertThatThrownBy(() -> client.tokenOwner(new GitHostAccess("http://127.0.0.1:" + closed, TOKEN)))
                 .isInstanceOf(GitHostException.class).hasMessage("Could not reach 127.0.0.1:" + closed + ": connection refused");
+        assertThat(scrape.calls("gitlab", "unreachable")).isEqualTo(1);
     }
 
     private static int freePort() throws IOException {

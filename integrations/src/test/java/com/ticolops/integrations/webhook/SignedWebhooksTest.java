@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.ticolops.integrations.net.OutboundScrape;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 class SignedWebhooksTest {
 
+    final OutboundScrape scrape = new OutboundScrape();
     WireMockServer endpoint;
 
     @BeforeEach
@@ -43,7 +45,7 @@ class SignedWebhooksTest {
     @Test
     void aPostCarriesTheIdTheAttemptsTimestampAndTheSignatureOfBoth() throws Exception {
         endpoint.stubFor(post(urlPathEqualTo("/hook")).willReturn(aResponse().withStatus(204)));
-        SignedWebhooks webhooks = new SignedWebhooks(Clock.fixed(Instant.ofEpochSecond(1614265330), ZoneOffset.UTC));
+        SignedWebhooks webhooks = new SignedWebhooks(scrape.metrics(), Clock.fixed(Instant.ofEpochSecond(1614265330), ZoneOffset.UTC));
         String secret = webhooks.newSecret();
 
         webhooks.post(new SignedWebhook(endpoint.baseUrl() + "/hook", List.of(InetAddress.getByName("127.0.0.1")), secret), "msg_1", "{\"a\":1}");
@@ -53,18 +55,21 @@ class SignedWebhooksTest {
         assertThat(request.getHeader("webhook-timestamp")).isEqualTo("1614265330");
         assertThat(request.getHeader("webhook-signature")).isEqualTo(SignedWebhooks.signature(secret, "msg_1", "1614265330", "{\"a\":1}"));
         assertThat(request.getBodyAsString()).isEqualTo("{\"a\":1}");
+        assertThat(scrape.calls("webhook", "success")).isEqualTo(1);
     }
 
     @Test
     void anEndpointThatAnswersAnErrorOrARedirectIsNotDelivered() throws Exception {
         endpoint.stubFor(post(urlPathEqualTo("/down")).willReturn(aResponse().withStatus(503)));
         endpoint.stubFor(post(urlPathEqualTo("/moved")).willReturn(aResponse().withStatus(307).withHeader("Location", "http://169.254.169.254/")));
-        SignedWebhooks webhooks = new SignedWebhooks();
+        SignedWebhooks webhooks = new SignedWebhooks(scrape.metrics());
         List<InetAddress> local = List.of(InetAddress.getByName("127.0.0.1"));
 
         assertThatThrownBy(() -> webhooks.post(new SignedWebhook(endpoint.baseUrl() + "/down", local, webhooks.newSecret()), "msg_2", "{}"))
                 .hasMessageContaining("answered 503");
         assertThatThrownBy(() -> webhooks.post(new SignedWebhook(endpoint.baseUrl() + "/moved", local, webhooks.newSecret()), "msg_3", "{}"))
                 .hasMessageContaining("answered 307");
+        assertThat(scrape.calls("webhook", "server_error")).isEqualTo(1);
+        assertThat(scrape.calls("webhook", "client_error")).isEqualTo(1);
     }
 }
