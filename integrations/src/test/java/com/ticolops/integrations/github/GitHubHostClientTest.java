@@ -45,21 +45,22 @@ class GitHubHostClientTest {
 
         assertThatThrownBy(() -> client.tokenOwner(new GitHostAccess("http://127.0.0.1:" + closed, TOKEN)))
                 .isInstanceOf(GitHostException.class).hasMessage("Could not reach 127.0.0.1:" + closed + ": connection refused");
-        // github-api sends a refused request twice more: the call, and the token's login it loads when it is built
-        assertThat(scrape.calls("github", "unreachable")).isEqualTo(6);
+        // github-api sends a refused request twice more
+        assertThat(scrape.calls("github", "unreachable")).isEqualTo(3);
     }
 
     @Test
     void aGitHubThatAnswers500CountsOneServerError() {
         github = started();
-        github.stubFor(get(urlPathEqualTo("/user")).willReturn(okJson(ALICE)));
         github.stubFor(get(urlPathEqualTo("/repos/acme/rocket")).willReturn(aResponse().withStatus(500)
                 .withHeader("Content-Type", "application/json").withBody("{\"message\": \"Server Error\"}")));
 
         assertThatThrownBy(() -> client.checkHookAccess(new GitHostAccess(github.baseUrl(), TOKEN), "acme/rocket")).hasMessage("GitHub answered 500");
 
         assertThat(scrape.calls("github", "server_error")).isEqualTo(1);
-        assertThat(scrape.calls("github", "success")).as("the token's login, which github-api loads when it is built").isEqualTo(1);
+        // AND nothing else was asked: not the token's login, which github-api loads when the client is built with withOAuthToken
+        assertThat(scrape.calls("github", "success")).isZero();
+        github.verify(0, getRequestedFor(urlPathEqualTo("/user")));
     }
 
     @Test
