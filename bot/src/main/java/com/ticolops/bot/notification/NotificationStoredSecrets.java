@@ -1,7 +1,6 @@
 package com.ticolops.bot.notification;
 
 import com.ticolops.bot.crypto.StoredSecrets;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,20 +16,9 @@ class NotificationStoredSecrets implements StoredSecrets {
         this.jdbc = jdbc;
     }
 
-    private record Sealed(long userId, byte[] ciphertext) {
-    }
-
     @Override
     public Map<String, Integer> reseal(UnaryOperator<byte[]> reseal) {
-        int count = 0;
-        for (Sealed sealed : jdbc.sql("select user_id, webhook_secret_encrypted from notification_settings where webhook_secret_encrypted is not null")
-                .query((row, n) -> new Sealed(row.getLong(1), row.getBytes(2))).list()) {
-            byte[] again = reseal.apply(sealed.ciphertext());
-            if (!Arrays.equals(again, sealed.ciphertext())) {
-                count += jdbc.sql("update notification_settings set webhook_secret_encrypted = ? where user_id = ? and webhook_secret_encrypted = ?")
-                        .params(again, sealed.userId(), sealed.ciphertext()).update();
-            }
-        }
-        return Map.of("notification webhook secrets", count);
+        return Map.of("notification webhook secrets",
+                StoredSecrets.resealColumn(jdbc, "notification_settings", "user_id", "webhook_secret_encrypted", reseal));
     }
 }

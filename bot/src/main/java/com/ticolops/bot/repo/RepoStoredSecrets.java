@@ -1,7 +1,6 @@
 package com.ticolops.bot.repo;
 
 import com.ticolops.bot.crypto.StoredSecrets;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -21,30 +20,13 @@ class RepoStoredSecrets implements StoredSecrets {
         this.jdbc = jdbc;
     }
 
-    private record Sealed(long id, byte[] ciphertext) {
-    }
-
     @Override
     public Map<String, Integer> reseal(UnaryOperator<byte[]> reseal) {
         Map<String, Integer> resealed = new LinkedHashMap<>();
-        resealed.put("repository webhook secrets", reseal(reseal, "select id, webhook_secret_encrypted from repositories",
-                "update repositories set webhook_secret_encrypted = ? where id = ? and webhook_secret_encrypted = ?"));
-        resealed.put("previous repository webhook secrets", reseal(reseal, """
-                        select id, previous_webhook_secret_encrypted from repositories where previous_webhook_secret_encrypted is not null""",
-                "update repositories set previous_webhook_secret_encrypted = ? where id = ? and previous_webhook_secret_encrypted = ?"));
-        resealed.put("access tokens", reseal(reseal, "select id, token_encrypted from git_access_tokens",
-                "update git_access_tokens set token_encrypted = ? where id = ? and token_encrypted = ?"));
+        resealed.put("repository webhook secrets", StoredSecrets.resealColumn(jdbc, "repositories", "id", "webhook_secret_encrypted", reseal));
+        resealed.put("previous repository webhook secrets",
+                StoredSecrets.resealColumn(jdbc, "repositories", "id", "previous_webhook_secret_encrypted", reseal));
+        resealed.put("access tokens", StoredSecrets.resealColumn(jdbc, "git_access_tokens", "id", "token_encrypted", reseal));
         return resealed;
-    }
-
-    private int reseal(UnaryOperator<byte[]> reseal, String select, String update) {
-        int count = 0;
-        for (Sealed sealed : jdbc.sql(select).query((row, n) -> new Sealed(row.getLong(1), row.getBytes(2))).list()) {
-            byte[] again = reseal.apply(sealed.ciphertext());
-            if (!Arrays.equals(again, sealed.ciphertext())) {
-                count += jdbc.sql(update).params(again, sealed.id(), sealed.ciphertext()).update();
-            }
-        }
-        return count;
     }
 }

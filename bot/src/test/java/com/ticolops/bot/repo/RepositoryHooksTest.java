@@ -20,16 +20,12 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.ticolops.bot.testsupport.Names;
 import com.ticolops.bot.testsupport.Payloads;
 import com.ticolops.bot.testsupport.Ticolops;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
+import com.ticolops.bot.testsupport.WireMockRequests;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -117,7 +113,7 @@ class RepositoryHooksTest {
 
         // THEN GitHub was asked for a web hook on our URL, for the events we understand, with a secret never shown
         assertThat(reply.text()).startsWith("Connected " + repository).contains("registered its webhook on GitHub");
-        JsonNode hook = JSON.readTree(onlyRequest("POST", "/repos/" + repository + "/hooks").getBodyAsString());
+        JsonNode hook = JSON.readTree(WireMockRequests.only(api, "POST", "/repos/" + repository + "/hooks").getBodyAsString());
         assertThat(hook.path("name").asString()).isEqualTo("web");
         assertThat(hook.path("active").asBoolean()).isTrue();
         assertThat(hook.path("config").path("url").asString()).isEqualTo("http://localhost:8080/webhooks/github");
@@ -254,7 +250,7 @@ class RepositoryHooksTest {
 
         // THEN the hook is registered for the events we use, with a secret token that then opens the webhook endpoint
         assertThat(reply.text()).startsWith("Connected " + project).contains("registered its webhook on GitLab");
-        Map<String, String> form = form(onlyRequest("POST", "/api/v4/projects/" + encoded + "/hooks").getBodyAsString());
+        Map<String, String> form = WireMockRequests.form(WireMockRequests.only(api, "POST", "/api/v4/projects/" + encoded + "/hooks").getBodyAsString());
         assertThat(form).containsEntry("url", "http://localhost:8080/webhooks/gitlab").containsEntry("push_events", "true")
                 .containsEntry("tag_push_events", "true").containsEntry("merge_requests_events", "true").containsEntry("note_events", "true")
                 .containsEntry("pipeline_events", "true").containsEntry("job_events", "true").containsEntry("deployment_events", "true").containsEntry("releases_events", "true")
@@ -358,7 +354,7 @@ class RepositoryHooksTest {
         stubGitHubRepository(true);
         Ticolops.Response reply = ticolops.command(alice, channel, "repo connect github " + repository);
         assertThat(reply.text()).startsWith("Connected " + repository);
-        return JSON.readTree(onlyRequest("POST", "/repos/" + repository + "/hooks").getBodyAsString()).path("config").path("secret").asString();
+        return JSON.readTree(WireMockRequests.only(api, "POST", "/repos/" + repository + "/hooks").getBodyAsString()).path("config").path("secret").asString();
     }
 
     private void stubGitHubRepository(boolean admin) {
@@ -370,19 +366,6 @@ class RepositoryHooksTest {
                 .withBody(text("github_hook_created.json").replace("REPOSITORY", repository).replace("API", api.baseUrl()))));
     }
 
-    private static LoggedRequest onlyRequest(String method, String path) {
-        List<LoggedRequest> requests = api.getAllServeEvents().stream().map(event -> event.getRequest())
-                .filter(request -> request.getMethod().getName().equals(method) && request.getUrl().startsWith(path))
-                .map(LoggedRequest.class::cast).toList();
-        assertThat(requests).as(method + " " + path).hasSize(1);
-        return requests.get(0);
-    }
-
-    private static Map<String, String> form(String body) {
-        return Arrays.stream(body.split("&")).map(pair -> pair.split("=", 2)).collect(Collectors.toMap(
-                pair -> URLDecoder.decode(pair[0], StandardCharsets.UTF_8), pair -> pair.length > 1 ? URLDecoder.decode(pair[1], StandardCharsets.UTF_8) : "",
-                (a, b) -> b, HashMap::new));
-    }
 
     private String projectName() {
         return ticolops.command(alice, channel, "project info").text().substring("Project ".length());

@@ -15,22 +15,17 @@ import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.ticolops.bot.testsupport.Names;
 import com.ticolops.bot.testsupport.Payloads;
 import com.ticolops.bot.testsupport.Ticolops;
+import com.ticolops.bot.testsupport.WireMockRequests;
 import com.ticolops.integrations.git.GitProvider;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -98,7 +93,7 @@ class WebhookSecretRotationTest {
         Ticolops.Response reply = ticolops.command(alice, channel, "repo rotate-secret " + repository);
 
         // THEN GitHub's hook was given a new secret, with its address and content type kept, and nobody was shown it
-        JsonNode config = JSON.readTree(onlyRequest("PATCH", hookConfig()).getBodyAsString());
+        JsonNode config = JSON.readTree(WireMockRequests.only(api, "PATCH", hookConfig()).getBodyAsString());
         String fresh = config.path("secret").asString();
         assertThat(fresh).matches("[0-9a-f]{64}").isNotEqualTo(old);
         assertThat(config.path("url").asString()).isEqualTo("http://localhost:8080/webhooks/github");
@@ -125,7 +120,7 @@ class WebhookSecretRotationTest {
 
         assertThat(reply.text()).endsWith("The old secret is no longer accepted.");
         assertThat(push(old)).isEqualTo(401);
-        assertThat(push(JSON.readTree(onlyRequest("PATCH", hookConfig()).getBodyAsString()).path("secret").asString())).isEqualTo(202);
+        assertThat(push(JSON.readTree(WireMockRequests.only(api, "PATCH", hookConfig()).getBodyAsString()).path("secret").asString())).isEqualTo(202);
     }
 
     @Test
@@ -137,7 +132,7 @@ class WebhookSecretRotationTest {
         Ticolops.Response reply = ticolops.command(alice, channel, "repo rotate-secret " + repository);
 
         assertThat(reply.text()).isEqualTo("GitHub has no repository " + repository + ", or the token cannot see it.");
-        String refused = JSON.readTree(onlyRequest("PATCH", hookConfig()).getBodyAsString()).path("secret").asString();
+        String refused = JSON.readTree(WireMockRequests.only(api, "PATCH", hookConfig()).getBodyAsString()).path("secret").asString();
         assertThat(push(refused)).isEqualTo(401);
         assertThat(push(old)).isEqualTo(202);
         assertThat(jdbc.sql("select count(*) from repositories where lower(full_name) = lower(?) and previous_webhook_secret_encrypted is null")
@@ -205,7 +200,7 @@ class WebhookSecretRotationTest {
                 .willReturn(okJson("{\"id\": 55, \"url\": \"http://localhost:8080/webhooks/gitlab\", \"project_id\": 77}")));
         ticolops.command(alice, channel, "repo token gitlab " + GITLAB_TOKEN + " " + base);
         assertThat(ticolops.command(alice, channel, "repo connect gitlab " + project + " " + base).text()).contains("registered its webhook on GitLab");
-        String old = form(onlyRequest("POST", "/api/v4/projects/" + encoded + "/hooks").getBodyAsString()).get("token");
+        String old = WireMockRequests.form(WireMockRequests.only(api, "POST", "/api/v4/projects/" + encoded + "/hooks").getBodyAsString()).get("token");
         api.stubFor(get(urlPathEqualTo("/api/v4/projects/" + encoded + "/hooks/55")).willReturn(okJson("""
                 {"id": 55, "url": "http://localhost:8080/webhooks/gitlab", "project_id": 77, "push_events": true, "merge_requests_events": true,
                  "tag_push_events": true, "note_events": true, "pipeline_events": true, "job_events": true, "issues_events": true,
@@ -217,7 +212,7 @@ class WebhookSecretRotationTest {
 
         // THEN GitLab's hook has a new secret token and the same events
         assertThat(reply.text()).startsWith("Gave the webhook of " + project + " on GitLab a new secret");
-        Map<String, String> edited = form(onlyRequest("PUT", "/api/v4/projects/77/hooks/55").getBodyAsString());
+        Map<String, String> edited = WireMockRequests.form(WireMockRequests.only(api, "PUT", "/api/v4/projects/77/hooks/55").getBodyAsString());
         assertThat(edited).containsEntry("url", "http://localhost:8080/webhooks/gitlab").containsEntry("push_events", "true")
                 .containsEntry("merge_requests_events", "true").containsEntry("releases_events", "true").containsEntry("enable_ssl_verification", "true");
         String fresh = edited.get("token");
@@ -245,7 +240,7 @@ class WebhookSecretRotationTest {
                 .withHeader("Content-Type", "application/json")
                 .withBody(text("github_hook_created.json").replace("REPOSITORY", repository).replace("API", api.baseUrl()))));
         assertThat(ticolops.command(alice, channel, "repo connect github " + repository).text()).contains("registered its webhook");
-        return JSON.readTree(onlyRequest("POST", "/repos/" + repository + "/hooks").getBodyAsString()).path("config").path("secret").asString();
+        return JSON.readTree(WireMockRequests.only(api, "POST", "/repos/" + repository + "/hooks").getBodyAsString()).path("config").path("secret").asString();
     }
 
     private String hookConfig() {
@@ -268,19 +263,6 @@ class WebhookSecretRotationTest {
                 .query((row, n) -> row.getTimestamp(1)).optional().map(Timestamp::toInstant).orElse(null);
     }
 
-    private static LoggedRequest onlyRequest(String method, String path) {
-        List<LoggedRequest> requests = api.getAllServeEvents().stream().map(event -> event.getRequest())
-                .filter(request -> request.getMethod().getName().equals(method) && request.getUrl().startsWith(path))
-                .map(LoggedRequest.class::cast).toList();
-        assertThat(requests).as(method + " " + path).hasSize(1);
-        return requests.get(0);
-    }
-
-    private static Map<String, String> form(String body) {
-        return Arrays.stream(body.split("&")).map(pair -> pair.split("=", 2)).collect(Collectors.toMap(
-                pair -> URLDecoder.decode(pair[0], StandardCharsets.UTF_8), pair -> pair.length > 1 ? URLDecoder.decode(pair[1], StandardCharsets.UTF_8) : "",
-                (a, b) -> b));
-    }
 
     private static String text(String name) {
         return Payloads.text(RepositoryHooksTest.class, name);

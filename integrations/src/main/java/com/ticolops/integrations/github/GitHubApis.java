@@ -44,25 +44,28 @@ class GitHubApis {
         this.rateLimit = new GitHubRateLimitHandler() {
             @Override
             public void onError(GitHubConnectorResponse response) throws IOException {
-                long start = System.nanoTime();
-                try {
-                    RateLimitHandler.WAIT.onError(response);
-                } finally {
-                    metrics.waited(Target.GITHUB, System.nanoTime() - start);
-                }
+                timed(metrics, () -> RateLimitHandler.WAIT.onError(response));
             }
         };
         this.secondaryRateLimit = new GitHubAbuseLimitHandler() {
             @Override
             public void onError(GitHubConnectorResponse response) throws IOException {
-                long start = System.nanoTime();
-                try {
-                    AbuseLimitHandler.WAIT.onError(response);
-                } finally {
-                    metrics.waited(Target.GITHUB, System.nanoTime() - start);
-                }
+                timed(metrics, () -> AbuseLimitHandler.WAIT.onError(response));
             }
         };
+    }
+
+    private interface Wait {
+        void run() throws IOException;
+    }
+
+    private static void timed(OutboundMetrics metrics, Wait wait) throws IOException {
+        long start = System.nanoTime();
+        try {
+            wait.run();
+        } finally {
+            metrics.waited(Target.GITHUB, System.nanoTime() - start);
+        }
     }
 
     GitHub github(GitHostAccess access) throws IOException {
