@@ -77,6 +77,9 @@ class TwoReplicasTest {
         assertThat(discord.gateway().identifications()).as("gateway sessions identified").isEqualTo(1);
         assertThat(discord.gateway().openSessions()).isEqualTo(1);
 
+        long sweepsFrom = clearOfASweep();
+        long sweptBefore = sweeps(a) + sweeps(b);
+
         // WHEN a repository connected through A gets a push delivered to A, and GitHub's redelivery of it lands on B
         String repository = "octo-org/replicas-" + UUID.randomUUID().toString().substring(0, 8);
         a.ticolops().command("alice", "general", "/ticolops project create replicas");
@@ -94,11 +97,9 @@ class TwoReplicasTest {
         assertThat(b.ticolops().channelTexts("general")).isEqualTo(a.ticolops().channelTexts("general"));
         assertThat(count("select count(*) from webhook_deliveries where delivery_id = '" + delivery + "'")).isEqualTo(1);
 
-        // AND a recurring task (the conflict sweep, at :00 and :30 of every minute) runs once per firing between them
-        Instant firing = nextSweepAtLeast(Duration.ofSeconds(3));
-        long sweptBefore = sweeps(a) + sweeps(b);
-        await().atMost(Duration.ofSeconds(40)).until(() -> Instant.now().isAfter(firing.plusSeconds(4)));
-        assertThat(sweeps(a) + sweeps(b) - sweptBefore).as("sweeps run by either replica at " + firing).isEqualTo(1);
+        // AND a recurring task (the conflict sweep, at :00 and :30 of every minute) ran once per firing between them
+        long firings = sweepFiringSince(sweepsFrom);
+        assertThat(sweeps(a) + sweeps(b) - sweptBefore).as("sweeps run by either replica in " + firings + " firings").isEqualTo(firings);
 
         // WHEN the leader is killed without a chance to hand over
         a.process().destroyForcibly().waitFor();
@@ -158,10 +159,24 @@ class TwoReplicasTest {
         assertThat(b.ticolops().get("/actuator/health/readiness").status()).isEqualTo(200);
     }
 
-    /** The next :00 or :30 at least {@code ahead} from now, so counts read now cannot be in the middle of its run. */
-    private static Instant nextSweepAtLeast(Duration ahead) {
-        long second = Instant.now().plus(ahead).getEpochSecond();
-        return Instant.ofEpochSecond((second / 30 + 1) * 30);
+    /**
+     * Waits for a moment at least 4 s after a :00 or :30 (so that firing's sweep has ended and been counted) and 3 s
+     * before the next; @return that moment's epoch second.
+     */
+    private static long clearOfASweep() throws InterruptedException {
+        while (Instant.now().getEpochSecond() % 30 < 4 || Instant.now().getEpochSecond() % 30 > 26) {
+            Thread.sleep(250);
+        }
+        return Instant.now().getEpochSecond();
+    }
+
+    /** How many sweeps fired between {@code from} and a moment clear of one, at least one firing later. */
+    private static long sweepFiringSince(long from) throws InterruptedException {
+        long firstFiring = (from / 30 + 1) * 30;
+        while (Instant.now().getEpochSecond() < firstFiring + 4) {
+            Thread.sleep(250);
+        }
+        return clearOfASweep() / 30 - from / 30;
     }
 
     /** How often this replica ran the conflict sweep, as its metrics say. */
