@@ -3,6 +3,7 @@ package com.ticolops.bot.crypto;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,6 +63,7 @@ class EncryptionKeyCheck implements InitializingBean {
                 throw new WrongEncryptionKeyException(stored, mine);
             }
             if (cipher.previousFingerprint().isEmpty()) {
+                refuseUnreadable(mine);
                 return new Outcome(false, Map.of());
             }
             // Also when the database is at this key already: a replica of the first phase, still encrypting with the
@@ -79,6 +81,24 @@ class EncryptionKeyCheck implements InitializingBean {
             }
             return new Outcome(rotating, reEncrypted);
         });
+    }
+
+    /**
+     * Without previous-key, every stored secret must open with this process's keys. One that does not was stored by a
+     * first-phase replica, under the old key, after the last second-phase start re-encrypted: dropping previous-key
+     * would leave it unreadable for good, so the start is refused while the old key can still be given back.
+     */
+    private void refuseUnreadable(String mine) {
+        AtomicInteger unreadable = new AtomicInteger();
+        secrets.orderedStream().forEach(owner -> owner.reseal(stored -> {
+            if (!cipher.opens(stored)) {
+                unreadable.incrementAndGet();
+            }
+            return stored;
+        }));
+        if (unreadable.get() > 0) {
+            throw new UnreadableSecretsException(mine, unreadable.get());
+        }
     }
 
     private static boolean is(Optional<String> fingerprint, String stored) {

@@ -122,6 +122,16 @@ public class SecretCipher {
                         "A stored secret could not be decrypted: was ticolops.crypto.key or the key file changed?"));
     }
 
+    /** Whether this process's keys open the stored secret. */
+    boolean opens(byte[] stored) {
+        try {
+            decrypt(stored);
+            return true;
+        } catch (IllegalStateException notOurs) {
+            return false;
+        }
+    }
+
     /**
      * The stored secret encrypted with the key: the very array given when it already is, else decrypted (with the other
      * configured key) and encrypted anew.

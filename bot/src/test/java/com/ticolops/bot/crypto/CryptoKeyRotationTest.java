@@ -116,6 +116,32 @@ class CryptoKeyRotationTest {
     }
 
     @Test
+    void droppingPreviousKeyWhileASecretIsStillUnderItIsRefusedUntilAStartWithItReEncryptsIt() {
+        // GIVEN a database rotated from A to B, where a replica still on A stored one more secret afterwards
+        Stored stored;
+        try (ConfigurableApplicationContext first = start(Map.of(KEY, a), "a")) {
+            stored = storeOneOfEachKind(first, a);
+        }
+        start(Map.of(KEY, b, PREVIOUS_KEY, a), "rotating").close();
+        database().sql("update repositories set webhook_secret_encrypted = ?").param(cipher(a, null, null).encrypt(stored.webhookSecret())).update();
+
+        // WHEN Ticolops starts with B alone
+        Throwable refused = catchThrowable(() -> start(Map.of(KEY, b), "b").close());
+
+        // THEN it refuses, saying how many secrets are left and how to re-encrypt them
+        assertThat(refused).hasRootCauseInstanceOf(UnreadableSecretsException.class);
+        FailureAnalysis analysis = new UnreadableSecretsFailureAnalyzer().analyze(refused);
+        assertThat(analysis.getDescription()).startsWith("1 stored secret is not encrypted with the key (fingerprint "
+                + cipher(b, null, null).fingerprint() + "), though the database is at it");
+        assertThat(analysis.getAction()).contains("TICOLOPS_CRYPTO_PREVIOUS_KEY");
+        // AND once a start with A as previous key has re-encrypted it, B alone starts and reads it
+        start(Map.of(KEY, b, PREVIOUS_KEY, a), "again").close();
+        try (ConfigurableApplicationContext alone = start(Map.of(KEY, b), "alone")) {
+            assertThat(push(alone, stored.webhookSecret())).isEqualTo(202);
+        }
+    }
+
+    @Test
     void twoReplicasRotatingAtTheSameMomentReEncryptOnceAndBothReadEverySecret() throws Exception {
         // GIVEN a database whose secrets were stored under key A, and the beans of a Ticolops running on it
         try (ConfigurableApplicationContext running = start(Map.of(KEY, a), "a")) {
