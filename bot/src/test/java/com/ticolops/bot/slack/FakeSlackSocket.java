@@ -1,7 +1,9 @@
 package com.ticolops.bot.slack;
 
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +24,7 @@ final class FakeSlackSocket extends WebSocketServer {
     private final CountDownLatch started = new CountDownLatch(1);
     private final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
     private volatile WebSocket client;
+    private final List<WebSocket> connections = new CopyOnWriteArrayList<>();
 
     FakeSlackSocket() {
         super(new InetSocketAddress("localhost", 0));
@@ -49,6 +52,16 @@ final class FakeSlackSocket extends WebSocketServer {
         client.send(envelope);
     }
 
+    /** How many clients are connected: one per replica, as Slack lets each replica of an app connect. */
+    long openConnections() {
+        return connections.stream().filter(WebSocket::isOpen).count();
+    }
+
+    /** The same envelope on every connection: what a replica sees when Slack retries on another connection. */
+    void pushToEveryConnection(String envelope) {
+        connections.stream().filter(WebSocket::isOpen).forEach(connection -> connection.send(envelope));
+    }
+
     /** The next message the client sent, or null after the timeout. */
     JsonNode nextReceived(long seconds) throws InterruptedException {
         return received.poll(seconds, TimeUnit.SECONDS);
@@ -62,6 +75,7 @@ final class FakeSlackSocket extends WebSocketServer {
     @Override
     public void onOpen(WebSocket connection, ClientHandshake handshake) {
         client = connection;
+        connections.add(connection);
         connection.send("{\"type\":\"hello\",\"num_connections\":1,\"debug_info\":{\"host\":\"fake\"},\"connection_info\":{\"app_id\":\"A0TICOLOPS\"}}");
     }
 
