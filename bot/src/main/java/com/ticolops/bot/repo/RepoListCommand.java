@@ -52,7 +52,9 @@ class RepoListCommand implements CommandHandler {
         String refused = r.refusals()
                 .map(f -> " · " + f.count() + " refused in " + RepoService.REFUSALS_WINDOW.toHours() + " h, last " + ago(f.lastAt(), now) + ": " + f.lastReason())
                 .orElse("");
-        return name + " — " + hook + " · " + last + refused;
+        String rotated = r.secretRotatedAt().map(at -> " · secret replaced " + ago(at, now)
+                + r.previousSecretUntil().map(until -> ", the old one accepted until " + RepoReplies.until(until)).orElse("")).orElse("");
+        return name + " — " + hook + " · " + last + refused + rotated;
     }
 
     static String ago(Instant at, Instant now) {

@@ -3,11 +3,22 @@ package com.ticolops.bot.repo;
 import com.ticolops.bot.command.CommandException;
 import com.ticolops.integrations.git.GitHostException;
 import com.ticolops.integrations.git.GitProvider;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /** How the repo commands word a refused use case in chat. */
 final class RepoReplies {
 
     private RepoReplies() {
+    }
+
+    private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    /** A replaced secret's expiry, to the minute. */
+    static String until(Instant until) {
+        return UNTIL.format(until);
     }
 
     static CommandException refusal(RepoException e) {

@@ -9,8 +9,6 @@ import com.ticolops.integrations.chat.OptionType;
 import com.ticolops.integrations.chat.Reply;
 import com.ticolops.integrations.git.GitProvider;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,7 +30,6 @@ class RepoRotateSecretCommand implements CommandHandler {
                     OptionSpec.choice("grace", false, "how long the old secret is still accepted", List.of("now", "1h", "1d", "7d")),
                     OptionSpec.choice("provider", false, "when a GitHub and a GitLab repository share the name", List.of("github", "gitlab"))),
             Role.MAINTAINER, "repo rotate-secret octo-org/shop now");
-    private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private final RepoService service;
 
@@ -57,7 +54,7 @@ class RepoRotateSecretCommand implements CommandHandler {
             throw RepoReplies.refusal(e);
         }
         String previous = rotation.previousAcceptedUntil() == null ? "The old secret is no longer accepted."
-                : "The old secret is still accepted until " + UNTIL.format(rotation.previousAcceptedUntil()) + ".";
+                : "The old secret is still accepted until " + RepoReplies.until(rotation.previousAcceptedUntil()) + ".";
         String label = GitHosts.label(rotation.provider());
         if (rotation.change() == RepoService.SecretChange.UPDATED) {
             return Reply.privately("Gave the webhook of " + rotation.fullName() + " on " + label + " a new secret: nothing to change by hand. " + previous);

@@ -383,10 +383,11 @@ public class RepoService {
     /**
      * A connected repository and how its webhook is doing.
      *
-     * @param refusals deliveries refused within {@link #REFUSALS_WINDOW}, if any
+     * @param refusals            deliveries refused within {@link #REFUSALS_WINDOW}, if any
+     * @param previousSecretUntil until when the webhook secret replaced last is still accepted, if it still is
      */
     public record Health(GitProvider provider, String fullName, String defaultBranch, boolean hookRegistered, Optional<Instant> lastDelivery,
-                         Optional<Refusals> refusals) {
+                         Optional<Refusals> refusals, Optional<Instant> secretRotatedAt, Optional<Instant> previousSecretUntil) {
     }
 
     /** The project's repositories with their webhooks' health, by provider and name. */
@@ -395,7 +396,8 @@ public class RepoService {
         return repositories.of(projectId).stream().map(connected -> {
             Repositories.Hooked repository = repositories.hooked(connected.id()).orElseThrow();
             return new Health(connected.provider(), connected.fullName(), connected.defaultBranch(), repository.hookId() != null,
-                    repositories.lastDelivery(repository), health.refusalsSince(repository.id(), since));
+                    repositories.lastDelivery(repository), health.refusalsSince(repository.id(), since), repository.secretRotatedAt(),
+                    repository.previousSecretUntil());
         }).toList();
     }
 

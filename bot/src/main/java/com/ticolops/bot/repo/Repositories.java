@@ -103,16 +103,28 @@ public class Repositories {
                 .query(Long.class).single();
     }
 
-    /** A connected repository with what its webhook and the provider's API need. */
+    /**
+     * A connected repository with what its webhook and the provider's API need.
+     *
+     * @param secretRotatedAt        when its webhook secret was last replaced, if ever
+     * @param previousSecretUntil    until when the secret replaced then is still accepted, if it still is
+     */
     record Hooked(long id, long projectId, GitProvider provider, String fullName, String apiUrl, Long hookId, Instant connectedAt,
-                  Instant backfilledUntil) {
+                  Instant backfilledUntil, Optional<Instant> secretRotatedAt, Optional<Instant> previousSecretUntil) {
     }
 
-    private static final String HOOKED = "select id, project_id, provider, full_name, api_url, hook_id, connected_at, backfilled_until from repositories ";
+    private static final String HOOKED = """
+            select id, project_id, provider, full_name, api_url, hook_id, connected_at, backfilled_until, webhook_secret_rotated_at,
+                   case when previous_webhook_secret_expires_at > now() then previous_webhook_secret_expires_at end as previous_until
+              from repositories\s""";
     private static final RowMapper<Hooked> AS_HOOKED = (row, n) -> new Hooked(row.getLong("id"), row.getLong("project_id"),
             GitProvider.valueOf(row.getString("provider").toUpperCase(Locale.ROOT)), row.getString("full_name"), row.getString("api_url"),
-            (Long) row.getObject("hook_id", Long.class), row.getTimestamp("connected_at").toInstant(),
-            row.getTimestamp("backfilled_until") == null ? null : row.getTimestamp("backfilled_until").toInstant());
+            (Long) row.getObject("hook_id", Long.class), row.getTimestamp("connected_at").toInstant(), instant(row.getTimestamp("backfilled_until")),
+            Optional.ofNullable(instant(row.getTimestamp("webhook_secret_rotated_at"))), Optional.ofNullable(instant(row.getTimestamp("previous_until"))));
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
 
     Optional<Hooked> hooked(long id) {
         return jdbc.sql(HOOKED + "where id = ?").param(id).query(AS_HOOKED).optional();

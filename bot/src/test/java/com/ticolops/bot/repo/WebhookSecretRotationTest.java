@@ -158,6 +158,9 @@ class WebhookSecretRotationTest {
         assertThat(push(fresh)).isEqualTo(202);
         assertThat(previousExpiry()).isCloseTo(Instant.now().plus(Duration.ofDays(1)), within(1, ChronoUnit.MINUTES));
         assertThat(ticolops.channelTexts(channel)).noneMatch(text -> text.contains(fresh));
+        // AND repo list says so
+        assertThat(ticolops.command(alice, channel, "repo list").all()).contains("secret replaced just now, the old one accepted until "
+                + RepoReplies.until(previousExpiry()));
     }
 
     @Test
