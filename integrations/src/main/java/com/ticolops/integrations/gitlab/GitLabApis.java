@@ -53,8 +53,9 @@ class GitLabApis {
     }
 
     /**
-     * Redirects are not followed: the base URL passed the SSRF check, wherever it might redirect to did not. The
-     * connection goes to the addresses the check resolved ({@link GitHostAccess#addresses()}), through Jersey's Apache
+     * The connection goes only to the addresses the SSRF check resolved ({@link GitHostAccess#addresses()}): GitLab4J
+     * asks Jersey to follow redirects on every request (no setting here overrides it), so a redirect to the same host
+     * is followed, and one to any other host fails, as only the checked host resolves. It goes through Jersey's Apache
      * connector, the one Jersey connector that lets us answer its DNS lookups; GitLab4J picks that connector only when a
      * proxy is configured, and a proxy property without a value picks it with no proxy.
      */
@@ -64,7 +65,6 @@ class GitLabApis {
         config.put(ApacheClientProperties.CONNECTION_MANAGER, connections);
         config.put(ApacheClientProperties.CONNECTION_MANAGER_SHARED, true);
         config.put(ClientProperties.REQUEST_ENTITY_PROCESSING, RequestEntityProcessing.BUFFERED);
-        config.put(ClientProperties.FOLLOW_REDIRECTS, false);
         config.put(ClientProperties.CONNECT_TIMEOUT, 10_000);
         config.put(ClientProperties.READ_TIMEOUT, 30_000);
         return new GitLabApi(access.apiUrl(), access.token(), config);

@@ -64,6 +64,23 @@ class GitLabHostClientTest {
     }
 
     @Test
+    void aRedirectToAnotherHostIsNotFollowedThere() throws Exception {
+        // GIVEN the checked GitLab redirects the call to another host, where a server listens
+        checked = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+        checked.start();
+        rebound = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+        rebound.start();
+        rebound.stubFor(get(anyUrl()).willReturn(okJson(USER)));
+        checked.stubFor(get(urlPathEqualTo("/api/v4/user")).willReturn(aResponse().withStatus(302)
+                .withHeader("Location", "http://127.0.0.1:" + rebound.port() + "/api/v4/user")));
+        GitHostAccess access = new GitHostAccess("http://localhost:" + checked.port(), TOKEN, List.of(InetAddress.getByName("127.0.0.1")));
+
+        // WHEN the token is checked, THEN the call fails and the other host hears nothing
+        assertThatThrownBy(() -> client.tokenOwner(access)).isInstanceOf(GitHostException.class);
+        rebound.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
     void aRateLimitedCallFailsAtOnceAndCountsAsRateLimitedWithoutAWait() throws Exception {
         checked = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
         checked.start();
