@@ -7,6 +7,11 @@ import com.ticolops.integrations.net.OutboundMetrics.Outcome;
 import com.ticolops.integrations.net.OutboundMetrics.Target;
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.function.UnaryOperator;
 import org.kohsuke.github.AbuseLimitHandler;
 import org.kohsuke.github.GHException;
@@ -15,7 +20,6 @@ import org.kohsuke.github.GitHubAbuseLimitHandler;
 import org.kohsuke.github.GitHubBuilder;
 import org.kohsuke.github.GitHubRateLimitHandler;
 import org.kohsuke.github.HttpException;
-import org.kohsuke.github.RateLimitHandler;
 import org.kohsuke.github.authorization.ImmutableAuthorizationProvider;
 import org.kohsuke.github.connector.GitHubConnector;
 import org.kohsuke.github.connector.GitHubConnectorRequest;
@@ -27,12 +31,16 @@ import org.springframework.stereotype.Component;
  * administrator's ({@code ticolops.github.api-url}), so there are no checked addresses to pin it to; github-api's
  * connector resolves names itself, so an access that does carry pinned addresses is refused rather than called
  * wherever DNS points. Every request goes through one connector, which counts it in
- * {@code ticolops_outbound_calls_seconds}; github-api's own handlers of the primary and secondary rate limits, which
- * sleep until GitHub allows the request and then send it again, are timed into
- * {@code ticolops_outbound_rate_limit_waits_seconds}.
+ * {@code ticolops_outbound_calls_seconds}. A secondary rate limit's short pause is waited out by github-api's own
+ * handler, which then sends the request again, and timed into {@code ticolops_outbound_rate_limit_waits_seconds}; a
+ * used-up primary limit, or a longer pause, fails the call with when it may be tried again.
  */
 @Component
 class GitHubApis {
+
+    /** The longest secondary-limit pause waited out in line (Slack's announcements wait as long at most). */
+    static final Duration LONGEST_WAIT = Duration.ofSeconds(60);
+    private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private final MeteredConnector connector;
     private final GitHubRateLimitHandler rateLimit;
@@ -40,19 +48,34 @@ class GitHubApis {
 
     GitHubApis(OutboundMetrics metrics) {
         this.connector = new MeteredConnector(GitHubConnector.DEFAULT, metrics);
-        // github-api's defaults, as GitHubBuilder picks them; only timed.
+        // github-api would sleep until the primary limit resets, up to an hour, holding the thread and a user's command.
         this.rateLimit = new GitHubRateLimitHandler() {
             @Override
             public void onError(GitHubConnectorResponse response) throws IOException {
-                timed(metrics, () -> RateLimitHandler.WAIT.onError(response));
+                String reset = response.header("X-RateLimit-Reset");
+                throw new RateLimited("GitHub's rate limit for this token is used up" + (reset == null || !reset.matches("[0-9]{1,12}") ? ""
+                        : " until " + UNTIL.format(Instant.ofEpochSecond(Long.parseLong(reset)))));
             }
         };
+        // A secondary limit asks for a short pause, which github-api's default waits out (the Retry-After, else a
+        // minute, as GitHub asks); a longer one fails like the primary limit.
         this.secondaryRateLimit = new GitHubAbuseLimitHandler() {
             @Override
             public void onError(GitHubConnectorResponse response) throws IOException {
+                String retryAfter = response.header("Retry-After");
+                if (retryAfter != null && retryAfter.matches("[0-9]{1,9}") && Long.parseLong(retryAfter) > LONGEST_WAIT.toSeconds()) {
+                    throw new RateLimited("GitHub asks to wait " + retryAfter + " s before the next request (a secondary rate limit)");
+                }
                 timed(metrics, () -> AbuseLimitHandler.WAIT.onError(response));
             }
         };
+    }
+
+    /** GitHub's limit is reached, and waiting it out is not worth the thread: the call fails with this message. */
+    private static final class RateLimited extends IOException {
+        RateLimited(String message) {
+            super(message);
+        }
     }
 
     private interface Wait {
@@ -120,13 +143,25 @@ class GitHubApis {
     static <T> T call(GitHostAccess access, Call<T> call) {
         try {
             return unwrapped(call);
-        } catch (HttpException e) {
-            throw e.getResponseCode() > 0 ? GitHostException.answered("GitHub", e.getResponseCode(), e) : GitHostException.unreachable(access.apiUrl(), e);
-        } catch (FileNotFoundException e) {
-            throw new GitHostException(GitHostException.Reason.NOT_FOUND, "GitHub answered 404", e);
         } catch (IOException e) {
-            throw GitHostException.unreachable(access.apiUrl(), e);
+            throw failure(access, e);
         }
+    }
+
+    /** github-api hands a rate-limit handler's refusal on inside the HttpException of the refused request. */
+    private static GitHostException failure(GitHostAccess access, IOException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RateLimited limited) {
+                return new GitHostException(GitHostException.Reason.FAILED, limited.getMessage(), e);
+            }
+        }
+        if (e instanceof HttpException http) {
+            return http.getResponseCode() > 0 ? GitHostException.answered("GitHub", http.getResponseCode(), e) : GitHostException.unreachable(access.apiUrl(), e);
+        }
+        if (e instanceof FileNotFoundException) {
+            return new GitHostException(GitHostException.Reason.NOT_FOUND, "GitHub answered 404", e);
+        }
+        return GitHostException.unreachable(access.apiUrl(), e);
     }
 
     /** github-api's paged lists fail while iterating, with the request's IOException inside a GHException. */

@@ -17,6 +17,10 @@ import com.ticolops.integrations.git.GitHostException;
 import com.ticolops.integrations.net.OutboundScrape;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -84,6 +88,35 @@ class GitHubHostClientTest {
         assertThat(scrape.calls("github", "success")).isEqualTo(1);
         assertThat(scrape.waits("github")).isEqualTo(1);
         assertThat(scrape.waitedSeconds("github")).isCloseTo(1, within(0.5));
+    }
+
+    @Test
+    void aUsedUpRateLimitFailsAtOnceSayingWhenItResetsInsteadOfWaitingForIt() {
+        github = started();
+        long reset = Instant.now().plus(Duration.ofMinutes(42)).getEpochSecond();
+        github.stubFor(get(urlPathEqualTo("/user")).willReturn(aResponse().withStatus(403).withHeader("X-RateLimit-Remaining", "0")
+                .withHeader("X-RateLimit-Limit", "5000").withHeader("X-RateLimit-Reset", Long.toString(reset))
+                .withHeader("Content-Type", "application/json").withBody("{\"message\": \"API rate limit exceeded\"}")));
+        long start = System.nanoTime();
+
+        assertThatThrownBy(() -> client.tokenOwner(new GitHostAccess(github.baseUrl(), TOKEN))).isInstanceOf(GitHostException.class)
+                .hasMessage("GitHub's rate limit for this token is used up until "
+                        + DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC).format(Instant.ofEpochSecond(reset)));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        assertThat(scrape.calls("github", "rate_limited")).isEqualTo(1);
+        assertThat(scrape.waits("github")).isZero();
+    }
+
+    @Test
+    void aSecondaryRateLimitLongerThanAMinuteFailsAtOnce() {
+        github = started();
+        github.stubFor(get(urlPathEqualTo("/user")).willReturn(aResponse().withStatus(403).withHeader("Retry-After", "600")
+                .withHeader("Content-Type", "application/json").withBody("{\"message\": \"You have exceeded a secondary rate limit.\"}")));
+
+        assertThatThrownBy(() -> client.tokenOwner(new GitHostAccess(github.baseUrl(), TOKEN)))
+                .hasMessage("GitHub asks to wait 600 s before the next request (a secondary rate limit)");
+        github.verify(1, getRequestedFor(urlPathEqualTo("/user")));
     }
 
     private static WireMockServer started() {
