@@ -49,6 +49,10 @@ class QuartzSchedulerAutoConfiguration {
             properties.setProperty("org.quartz.scheduler.instanceId", "AUTO");
             properties.setProperty("org.quartz.jobStore.isClustered", "true");
             properties.setProperty("org.quartz.jobStore.driverDelegateClass", PostgreSQLDelegate.class.getName());
+            // Quartz's 7.5 s let a replica whose check-in a busy CPU delayed be "recovered" by another while it still ran
+            // (seen with both cores busy), so the same fire could run on both; 15 s still hands a dead replica's work over
+            // within half a minute.
+            properties.setProperty("org.quartz.jobStore.clusterCheckinInterval", "15000");
             properties.putAll(quartzProperties.getProperties());
             factory.setQuartzProperties(properties);
             factory.setGlobalTriggerListeners(new MisfireCounter(registry.getIfAvailable(SimpleMeterRegistry::new)));
