@@ -46,7 +46,8 @@ public class Activities {
         return location;
     }
 
-    static String directory(String location) {
+    /** The directory a location lies in; empty for one at the top. */
+    public static String directory(String location) {
         int slash = location.lastIndexOf('/');
         return slash < 0 ? "" : location.substring(0, slash);
     }

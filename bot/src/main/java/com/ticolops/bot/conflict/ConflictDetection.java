@@ -60,7 +60,7 @@ class ConflictDetection {
         for (Activity activity : recorded) {
             // Once a directory's heads-up is open, whoever works in it joins that: its other people need not be read
             // again, which in a crowded directory is hundreds of rows for each activity.
-            String directory = activity.location().lastIndexOf('/') < 0 ? "" : activity.location().substring(0, activity.location().lastIndexOf('/'));
+            String directory = Activities.directory(activity.location());
             boolean headsUpOpen = !directory.isEmpty() && conflicts.isOpen(projectId, Kind.RELATED, directory);
             for (Activity other : activities.near(projectId, activity.person(), activity.location(), since, !headsUpOpen)) {
                 if (divergingOnly(activity, other)) {

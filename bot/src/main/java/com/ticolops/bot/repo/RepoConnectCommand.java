@@ -48,7 +48,7 @@ class RepoConnectCommand implements CommandHandler {
         }
         RepoService.Connection connection;
         try {
-            connection = service.connect(context.project(), new Requester(context.userId(), context.caller(), context.conversation()), provider,
+            connection = service.connect(context.project(), Requester.of(context), provider,
                     context.option("repository"), branch, baseUrl);
         } catch (RepoException e) {
             throw RepoReplies.refusal(e);

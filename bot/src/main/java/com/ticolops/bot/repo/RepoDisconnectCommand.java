@@ -9,7 +9,6 @@ import com.ticolops.integrations.chat.OptionType;
 import com.ticolops.integrations.chat.Reply;
 import com.ticolops.integrations.git.GitProvider;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,7 +21,7 @@ class RepoDisconnectCommand implements CommandHandler {
     private static final CommandSpec SPEC = new CommandSpec("repo disconnect",
             "Disconnects a repository from this channel's project and removes the webhook Ticolops registered",
             List.of(OptionSpec.required("repository", OptionType.WORD, "owner/name as connected"),
-                    OptionSpec.choice("provider", false, "when a GitHub and a GitLab repository share the name", List.of("github", "gitlab"))),
+                    ProviderOption.SPEC),
             Role.MAINTAINER, "repo disconnect octo-org/shop");
 
     private final RepoService service;
@@ -38,10 +37,10 @@ class RepoDisconnectCommand implements CommandHandler {
 
     @Override
     public Reply handle(CommandContext context) {
-        GitProvider provider = context.optionalOption("provider").map(p -> GitProvider.valueOf(p.toUpperCase(Locale.ROOT))).orElse(null);
+        GitProvider provider = ProviderOption.of(context);
         RepoService.Disconnection disconnection;
         try {
-            disconnection = service.disconnect(context.project(), new Requester(context.userId(), context.caller(), context.conversation()),
+            disconnection = service.disconnect(context.project(), Requester.of(context),
                     context.option("repository"), provider);
         } catch (RepoException e) {
             throw RepoReplies.refusal(e);

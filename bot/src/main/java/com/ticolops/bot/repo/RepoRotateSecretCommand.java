@@ -10,8 +10,6 @@ import com.ticolops.integrations.chat.Reply;
 import com.ticolops.integrations.git.GitProvider;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,19 +20,26 @@ import org.springframework.stereotype.Component;
 @Component
 class RepoRotateSecretCommand implements CommandHandler {
 
-    private static final Map<String, Duration> GRACES = Map.of("now", Duration.ZERO, "1h", Duration.ofHours(1), "1d", Duration.ofDays(1),
-            "7d", Duration.ofDays(7));
     private static final CommandSpec SPEC = new CommandSpec("repo rotate-secret",
             "Gives a repository's webhook a new secret; the old one is accepted for a while (1h, or 1d when set by hand) unless you say now",
             List.of(OptionSpec.required("repository", OptionType.WORD, "owner/name as connected"),
                     OptionSpec.choice("grace", false, "how long the old secret is still accepted", List.of("now", "1h", "1d", "7d")),
-                    OptionSpec.choice("provider", false, "when a GitHub and a GitLab repository share the name", List.of("github", "gitlab"))),
+                    ProviderOption.SPEC),
             Role.MAINTAINER, "repo rotate-secret octo-org/shop now");
 
     private final RepoService service;
 
     RepoRotateSecretCommand(RepoService service) {
         this.service = service;
+    }
+
+    /** One of the grace's choices: {@code now}, or hours or days. */
+    private static Duration grace(String choice) {
+        if (choice.equals("now")) {
+            return Duration.ZERO;
+        }
+        long count = Long.parseLong(choice.substring(0, choice.length() - 1));
+        return choice.endsWith("h") ? Duration.ofHours(count) : Duration.ofDays(count);
     }
 
     @Override
@@ -44,11 +49,11 @@ class RepoRotateSecretCommand implements CommandHandler {
 
     @Override
     public Reply handle(CommandContext context) {
-        GitProvider provider = context.optionalOption("provider").map(p -> GitProvider.valueOf(p.toUpperCase(Locale.ROOT))).orElse(null);
-        Duration grace = context.optionalOption("grace").map(GRACES::get).orElse(null);
+        GitProvider provider = ProviderOption.of(context);
+        Duration grace = context.optionalOption("grace").map(RepoRotateSecretCommand::grace).orElse(null);
         RepoService.Rotation rotation;
         try {
-            rotation = service.rotateSecret(context.project(), new Requester(context.userId(), context.caller(), context.conversation()),
+            rotation = service.rotateSecret(context.project(), Requester.of(context),
                     context.option("repository"), provider, grace);
         } catch (RepoException e) {
             throw RepoReplies.refusal(e);

@@ -115,7 +115,7 @@ public class RepoService {
         String apiUrl = hosts.apiUrl(provider, baseUrl != null ? baseUrl : location.baseUrl());
         Optional<String> token = hosts.token(project.id(), provider, apiUrl, fullName);
         BaseUrlGuard.Checked address = checked(provider, apiUrl, token.isPresent());
-        String webUrl = provider == GitProvider.GITHUB ? location.webUrl() : apiUrl + "/" + fullName;
+        String webUrl = webUrl(provider, apiUrl, fullName);
         String webhookUrl = properties.webhookUrl(provider.id());
         GitHostClient client = hosts.client(provider);
         String secret = newSecret();
@@ -320,8 +320,7 @@ public class RepoService {
         Instant now = clock.instant();
         Instant until = now.plus(grace != null ? grace : change == SecretChange.UPDATED ? GRACE_WHEN_REGISTERED : GRACE_BY_HAND);
         String secret = newSecret();
-        String webUrl = repository.provider() == GitProvider.GITHUB ? "https://github.com/" + repository.fullName()
-                : hosts.apiUrl(repository) + "/" + repository.fullName();
+        String webUrl = webUrl(repository.provider(), hosts.apiUrl(repository), repository.fullName());
         String webhookUrl = properties.webhookUrl(repository.provider().id());
         if (change != SecretChange.UPDATED) {
             transaction.executeWithoutResult(status -> {
@@ -407,7 +406,7 @@ public class RepoService {
             return Optional.empty();
         }
         String fullName = matcher.group(1) + "/" + matcher.group(2);
-        return Optional.of(new Location(fullName, "https://github.com/" + fullName, null));
+        return Optional.of(new Location(fullName, null));
     }
 
     /** {@code group/subgroup/name}, or its https URL on gitlab.com or a self-hosted GitLab. */
@@ -416,12 +415,16 @@ public class RepoService {
         if (!matcher.matches()) {
             return Optional.empty();
         }
-        String host = matcher.group(1) == null ? "https://gitlab.com" : matcher.group(1);
-        return Optional.of(new Location(matcher.group(2), host + "/" + matcher.group(2), matcher.group(1)));
+        return Optional.of(new Location(matcher.group(2), matcher.group(1)));
     }
 
     /** @param baseUrl the GitLab the typed URL named, or null when only the path was typed */
-    private record Location(String fullName, String webUrl, String baseUrl) {
+    private record Location(String fullName, String baseUrl) {
+    }
+
+    /** The repository's page: on github.com, or on its own GitLab. */
+    private static String webUrl(GitProvider provider, String apiUrl, String fullName) {
+        return provider == GitProvider.GITHUB ? "https://github.com/" + fullName : apiUrl + "/" + fullName;
     }
 
     private String newSecret() {

@@ -8,9 +8,7 @@ import com.ticolops.bot.testsupport.Payloads;
 import com.ticolops.bot.testsupport.Ticolops;
 import com.ticolops.db.test.SharedTestDatabase;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionOperations;
@@ -42,8 +41,8 @@ class CryptoKeyRotationTest {
     Path home;
 
     private final String database = SharedTestDatabase.newDatabase();
-    private final String a = newKey();
-    private final String b = newKey();
+    private final String a = TestKeys.newKey();
+    private final String b = TestKeys.newKey();
 
     @Test
     void startedWithANewKeyAndTheOldOneAsPreviousKeyEveryStoredSecretIsReEncryptedSoTheNewKeyAloneReadsThem() {
@@ -94,8 +93,8 @@ class CryptoKeyRotationTest {
         }
 
         // WHEN replicas start with an unrelated key C, given an unrelated previous-key or next-key
-        Throwable withPrevious = catchThrowable(() -> start(Map.of(KEY, newKey(), PREVIOUS_KEY, newKey()), "previous").close());
-        Throwable withNext = catchThrowable(() -> start(Map.of(KEY, newKey(), NEXT_KEY, newKey()), "next").close());
+        Throwable withPrevious = catchThrowable(() -> start(Map.of(KEY, TestKeys.newKey(), PREVIOUS_KEY, TestKeys.newKey()), "previous").close());
+        Throwable withNext = catchThrowable(() -> start(Map.of(KEY, TestKeys.newKey(), NEXT_KEY, TestKeys.newKey()), "next").close());
 
         // THEN both are refused as any other key, and the failure analysis says how a rotation is done
         assertThat(withPrevious).hasRootCauseInstanceOf(WrongEncryptionKeyException.class);
@@ -104,9 +103,9 @@ class CryptoKeyRotationTest {
         assertThat(analysis.getAction()).contains(cipher(a, null, null).fingerprint()).contains("TICOLOPS_CRYPTO_PREVIOUS_KEY")
                 .contains("TICOLOPS_CRYPTO_NEXT_KEY").doesNotContain(a);
         // AND a malformed next-key, or a previous-key that is the key itself, is refused naming the setting
-        assertThat(rootCause(catchThrowable(() -> start(Map.of(KEY, a, NEXT_KEY, "c2VjcmV0"), "short").close())))
+        assertThat(NestedExceptionUtils.getMostSpecificCause(catchThrowable(() -> start(Map.of(KEY, a, NEXT_KEY, "c2VjcmV0"), "short").close())))
                 .hasMessage("ticolops.crypto.next-key must hold 32 bytes (base64 of `openssl rand -base64 32`), not 6");
-        assertThat(rootCause(catchThrowable(() -> start(Map.of(KEY, a, PREVIOUS_KEY, a), "same").close())))
+        assertThat(NestedExceptionUtils.getMostSpecificCause(catchThrowable(() -> start(Map.of(KEY, a, PREVIOUS_KEY, a), "same").close())))
                 .hasMessageStartingWith("ticolops.crypto.previous-key is the same key as ticolops.crypto.key");
         // AND the database still expects A, and A still starts
         assertThat(storedFingerprint()).isEqualTo(cipher(a, null, null).fingerprint());
@@ -256,19 +255,5 @@ class CryptoKeyRotationTest {
 
     private static Ticolops ticolops(ConfigurableApplicationContext context) {
         return new Ticolops(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
-    }
-
-    private static String newKey() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return Base64.getEncoder().encodeToString(key);
-    }
-
-    private static Throwable rootCause(Throwable thrown) {
-        Throwable cause = thrown;
-        while (cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 }

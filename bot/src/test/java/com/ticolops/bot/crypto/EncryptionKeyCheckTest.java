@@ -6,14 +6,13 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import com.ticolops.bot.TicolopsApplication;
 import com.ticolops.db.test.SharedTestDatabase;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.NestedExceptionUtils;
 
 class EncryptionKeyCheckTest {
 
@@ -24,17 +23,17 @@ class EncryptionKeyCheckTest {
     void aReplicaWithAnotherKeyThanTheDatabasesRefusesToStartAndSaysWhichSettingToFix() {
         // GIVEN a database a first Ticolops set up, with its key
         String database = SharedTestDatabase.newDatabase();
-        String first = newKey();
+        String first = TestKeys.newKey();
         try (ConfigurableApplicationContext ignored = start(database, first, "first")) {
             // started: the key is recorded
         }
 
         // WHEN another starts on it with another key (its own key file on an empty volume, say)
-        Throwable refused = catchThrowable(() -> start(database, newKey(), "second").close());
+        Throwable refused = catchThrowable(() -> start(database, TestKeys.newKey(), "second").close());
 
         // THEN it does not start, and the failure analysis names the setting and the fingerprint to match
         assertThat(refused).hasRootCauseInstanceOf(WrongEncryptionKeyException.class);
-        WrongEncryptionKeyException cause = (WrongEncryptionKeyException) rootCause(refused);
+        WrongEncryptionKeyException cause = (WrongEncryptionKeyException) NestedExceptionUtils.getMostSpecificCause(refused);
         FailureAnalysis analysis = new WrongEncryptionKeyFailureAnalyzer().analyze(refused);
         assertThat(analysis.getDescription()).startsWith("The encryption key (fingerprint " + cause.mine()
                 + ") is not the one the database's secrets were stored with (fingerprint " + cause.stored() + ")");
@@ -51,19 +50,5 @@ class EncryptionKeyCheckTest {
                 "ticolops.crypto.key", key, "ticolops.home", home.resolve(name).toString()))
                 // An argument, not a default property: application.yml's port would win over that one.
                 .run("--server.port=0");
-    }
-
-    private static String newKey() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return Base64.getEncoder().encodeToString(key);
-    }
-
-    private static Throwable rootCause(Throwable thrown) {
-        Throwable cause = thrown;
-        while (cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 }

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,8 +62,8 @@ class SecretCipherTest {
     @Test
     void duringARotationEachPhaseReadsWhatTheOtherStores() {
         // GIVEN the key in use and the one to rotate to
-        String old = newKey();
-        String fresh = newKey();
+        String old = TestKeys.newKey();
+        String fresh = TestKeys.newKey();
         SecretCipher firstPhase = cipher(old, fresh, null);
         SecretCipher secondPhase = cipher(fresh, null, old);
 
@@ -82,8 +81,8 @@ class SecretCipherTest {
 
     @Test
     void resealingEncryptsWithTheNewKeyWhatThePreviousOneStoredAndLeavesTheRestAlone() {
-        String old = newKey();
-        String fresh = newKey();
+        String old = TestKeys.newKey();
+        String fresh = TestKeys.newKey();
         SecretCipher secondPhase = cipher(fresh, null, old);
         byte[] underOld = cipher(old, null, null).encrypt("old");
         byte[] underNew = secondPhase.encrypt("new");
@@ -94,15 +93,15 @@ class SecretCipherTest {
 
     @Test
     void aMalformedNextOrPreviousKeyIsRefusedNamingItsSetting() {
-        assertThatThrownBy(() -> cipher(newKey(), "not a key!", null)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> cipher(TestKeys.newKey(), "not a key!", null)).isInstanceOf(IllegalStateException.class)
                 .hasMessage("ticolops.crypto.next-key is not base64; generate a key with: openssl rand -base64 32");
-        assertThatThrownBy(() -> cipher(newKey(), null, Base64.getEncoder().encodeToString(new byte[16]))).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> cipher(TestKeys.newKey(), null, Base64.getEncoder().encodeToString(new byte[16]))).isInstanceOf(IllegalStateException.class)
                 .hasMessage("ticolops.crypto.previous-key must hold 32 bytes (base64 of `openssl rand -base64 32`), not 16");
     }
 
     @Test
     void aNextOrPreviousKeyThatIsTheKeyItselfIsRefused() {
-        String key = newKey();
+        String key = TestKeys.newKey();
 
         assertThatThrownBy(() -> cipher(key, key, null)).isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("ticolops.crypto.next-key is the same key as ticolops.crypto.key");
@@ -123,7 +122,7 @@ class SecretCipherTest {
 
     @Test
     void nextAndPreviousKeyTogetherAreRefused() {
-        assertThatThrownBy(() -> cipher(newKey(), newKey(), newKey())).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> cipher(TestKeys.newKey(), TestKeys.newKey(), TestKeys.newKey())).isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("ticolops.crypto.next-key and ticolops.crypto.previous-key are both set");
     }
 
@@ -133,11 +132,5 @@ class SecretCipherTest {
 
     private SecretCipher cipher(String key, String nextKey, String previousKey) {
         return new SecretCipher(new CryptoProperties(home, new CryptoProperties.Crypto(key, nextKey, previousKey)));
-    }
-
-    private static String newKey() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return Base64.getEncoder().encodeToString(key);
     }
 }

@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.ticolops.bot.testsupport.FakeGitHub;
 import com.ticolops.bot.testsupport.Names;
 import com.ticolops.bot.testsupport.Payloads;
 import com.ticolops.bot.testsupport.Ticolops;
@@ -78,8 +79,7 @@ class WebhookSecretRotationTest {
     void aProject() {
         ticolops = new Ticolops(port);
         ticolops.command(alice, channel, "project create " + Names.unique("shop"));
-        api.stubFor(get(urlPathEqualTo("/user")).withHeader("Authorization", containing(TOKEN))
-                .willReturn(okJson("{\"login\": \"alice-gh\", \"id\": 1, \"type\": \"User\"}")));
+        FakeGitHub.acceptsToken(api, TOKEN, "alice-gh");
     }
 
     @Test
@@ -236,12 +236,7 @@ class WebhookSecretRotationTest {
 
     private String connectWithHook() {
         ticolops.command(alice, channel, "repo token github " + TOKEN);
-        String name = repository.substring(repository.indexOf('/') + 1);
-        api.stubFor(get(urlPathEqualTo("/repos/" + repository)).willReturn(okJson(text("github_repository.json")
-                .replace("REPOSITORY", repository).replace("NAME", name).replace("API", api.baseUrl()).replace("ADMIN", "true"))));
-        api.stubFor(post(urlPathEqualTo("/repos/" + repository + "/hooks")).willReturn(aResponse().withStatus(201)
-                .withHeader("Content-Type", "application/json")
-                .withBody(text("github_hook_created.json").replace("REPOSITORY", repository).replace("API", api.baseUrl()))));
+        new FakeGitHub(api, repository).hooksCreatable();
         assertThat(ticolops.command(alice, channel, "repo connect github " + repository).text()).contains("registered its webhook");
         return JSON.readTree(WireMockRequests.only(api, "POST", "/repos/" + repository + "/hooks").getBodyAsString()).path("config").path("secret").asString();
     }

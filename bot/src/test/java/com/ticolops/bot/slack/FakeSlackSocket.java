@@ -1,7 +1,10 @@
 package com.ticolops.bot.slack;
 
 import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -60,6 +63,25 @@ final class FakeSlackSocket extends WebSocketServer {
     /** The same envelope on every connection: what a replica sees when Slack retries on another connection. */
     void pushToEveryConnection(String envelope) {
         connections.stream().filter(WebSocket::isOpen).forEach(connection -> connection.send(envelope));
+    }
+
+    /** A {@code slash_commands} envelope for {@code /ticolops <text>}, as Slack pushes one, with a fresh trigger id. */
+    static String slashCommand(String envelopeId, String userId, String channel, String text) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("token", "deprecated-verification-token");
+        payload.put("team_id", FakeSlack.TEAM_ID);
+        payload.put("team_domain", "ticolops-test");
+        payload.put("channel_id", channel);
+        payload.put("channel_name", "dev");
+        payload.put("user_id", userId);
+        payload.put("user_name", "alice");
+        payload.put("command", "/ticolops");
+        payload.put("text", text);
+        payload.put("api_app_id", "A0TICOLOPS");
+        payload.put("is_enterprise_install", "false");
+        payload.put("response_url", FakeSlack.newResponseUrl());
+        payload.put("trigger_id", UUID.randomUUID().toString());
+        return JSON.writeValueAsString(Map.of("envelope_id", envelopeId, "type", "slash_commands", "accepts_response_payload", true, "payload", payload));
     }
 
     /** The next message the client sent, or null after the timeout. */

@@ -12,7 +12,6 @@ import com.ticolops.bot.testsupport.Names;
 import com.ticolops.db.test.SharedTestDatabase;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,15 +21,12 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Socket Mode with two replicas: each connects (Slack spreads an app's envelopes over its connections), and an
  * envelope that reaches both, as a retry on the other connection does, is acted on once.
  */
 class SlackSocketModeReplicasTest {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final List<ConfigurableApplicationContext> replicas = new ArrayList<>();
     private FakeSlackSocket socket;
@@ -56,7 +52,7 @@ class SlackSocketModeReplicasTest {
         // WHEN the same slash command (one trigger id) reaches both connections
         String project = Names.unique("sockets");
         String channel = "C" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
-        socket.pushToEveryConnection(slashCommand("project create " + project, channel));
+        socket.pushToEveryConnection(FakeSlackSocket.slashCommand(UUID.randomUUID().toString(), "USOCKETREPLICAS", channel, "project create " + project));
 
         // THEN both ack it, one of them with the reply, and the project exists once
         List<JsonNode> acks = new ArrayList<>();
@@ -81,24 +77,5 @@ class SlackSocketModeReplicasTest {
                 "ticolops.slack.api-url", FakeSlack.apiUrl(),
                 // Replies are read from the ack; a test JVM warming up can be slower than the 200 ms a server waits.
                 "ticolops.slack.ack-wait", "2500ms")).run("--server.port=0");
-    }
-
-    private static String slashCommand(String text, String channel) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("token", "deprecated-verification-token");
-        payload.put("team_id", FakeSlack.TEAM_ID);
-        payload.put("team_domain", "ticolops-test");
-        payload.put("channel_id", channel);
-        payload.put("channel_name", "dev");
-        payload.put("user_id", "USOCKETREPLICAS");
-        payload.put("user_name", "alice");
-        payload.put("command", "/ticolops");
-        payload.put("text", text);
-        payload.put("api_app_id", "A0TICOLOPS");
-        payload.put("is_enterprise_install", "false");
-        payload.put("response_url", FakeSlack.newResponseUrl());
-        payload.put("trigger_id", UUID.randomUUID().toString());
-        return JSON.writeValueAsString(Map.of("envelope_id", UUID.randomUUID().toString(), "type", "slash_commands",
-                "accepts_response_payload", true, "payload", payload));
     }
 }

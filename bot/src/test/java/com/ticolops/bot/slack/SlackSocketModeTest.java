@@ -9,7 +9,6 @@ import static org.awaitility.Awaitility.await;
 import com.ticolops.bot.testsupport.Names;
 import com.ticolops.bot.testsupport.Ticolops;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -21,7 +20,6 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Slack without a public URL: an app-level token and no signing secret, so Ticolops dials out over Socket Mode. Its
@@ -32,7 +30,6 @@ import tools.jackson.databind.json.JsonMapper;
 class SlackSocketModeTest {
 
     static final FakeSlackSocket SOCKET = startSocket();
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @DynamicPropertySource
     static void socketMode(DynamicPropertyRegistry registry) {
@@ -70,22 +67,7 @@ class SlackSocketModeTest {
 
         // WHEN Slack pushes a slash command
         String envelopeId = UUID.randomUUID().toString();
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("token", "deprecated-verification-token");
-        payload.put("team_id", FakeSlack.TEAM_ID);
-        payload.put("team_domain", "ticolops-test");
-        payload.put("channel_id", channel);
-        payload.put("channel_name", "dev");
-        payload.put("user_id", "USOCKETALICE");
-        payload.put("user_name", "alice");
-        payload.put("command", "/ticolops");
-        payload.put("text", "project create " + project);
-        payload.put("api_app_id", "A0TICOLOPS");
-        payload.put("is_enterprise_install", "false");
-        payload.put("response_url", FakeSlack.newResponseUrl());
-        payload.put("trigger_id", UUID.randomUUID().toString());
-        SOCKET.push(JSON.writeValueAsString(Map.of("envelope_id", envelopeId, "type", "slash_commands",
-                "accepts_response_payload", true, "payload", payload)));
+        SOCKET.push(FakeSlackSocket.slashCommand(envelopeId, "USOCKETALICE", channel, "project create " + project));
 
         // THEN the ack for that envelope carries the in-channel Block Kit reply
         JsonNode ack = SOCKET.nextReceived(10);
