@@ -199,8 +199,8 @@ public class Load {
 
     /**
      * Heartbeats, then activities across many people and files, each with a personal token over the REST API. Conflict
-     * detection runs in each activity's transaction, so an activity's conflicts are known (stored, their notices queued)
-     * when its 2xx is sent: detection latency is the 2xx's, from the request's scheduled send time.
+     * detection runs in batches right after the activities commit: its latency (commit to conflicts stored and notices
+     * queued) is read from the server's histogram, scraped before and after the measured phase.
      */
     static void presence(Target ticolops, Options options) throws Exception {
         int seconds = options.integer("seconds", 60);
@@ -217,20 +217,42 @@ public class Load {
         // statistics for long: measure that.
         ticolops.database().query("analyze");
         Cpu before = ticolops.cpu();
+        var detectedBefore = ticolops.histogram(DETECTION);
         Step activities = phase(ticolops, "activities", activityRate, 0, seconds, options, scenario::activity);
         Cpu cpu = ticolops.cpu().minus(before);
+        var detected = ticolops.histogram(DETECTION);
         String[] counts = ticolops.database().query("select (select count(*) from activities), (select count(*) from conflicts), "
                 + "(select count(*) from conflicts where resolved_at is null)").get(0).split("\\|");
 
         Stats.header("presence heartbeat ack");
         System.out.println(heartbeats.stats().row(seconds + " s"));
-        Stats.header("activity ack (POST /api/v1/activities), its conflicts detected");
+        Stats.header("activity ack (POST /api/v1/activities)");
         System.out.println(activities.stats().row(seconds + " s"));
+        System.out.println();
+        System.out.println("| conflict detection, commit to detected (the server's histogram) | activities detected | p50 | p99 |");
+        System.out.println("|---|---|---|---|");
+        System.out.printf("| %d s | %,d | %s | %s |%n", seconds, detected.lastEntry().getValue() - detectedBefore.lastEntry().getValue(),
+                quantile(detectedBefore, detected, 0.5), quantile(detectedBefore, detected, 0.99));
         System.out.println();
         System.out.println("| activity rows | conflicts (open) | CPU per activity | JVM resident memory (peak) | backlog at the end |");
         System.out.println("|---|---|---|---|---|");
         System.out.printf("| %s | %s (%s) | %s | %s | %s |%n", counts[0], counts[1], counts[2], cpu.per(activities.stats().acknowledged()),
                 ticolops.memory(), activities.drain());
+    }
+
+    static final String DETECTION = "ticolops_conflicts_detection_seconds";
+    static final String METRICS_TOKEN = "benchmark-scrape-token";
+
+    /** The bucket a quantile of what was recorded between two scrapes falls in, as "≤ its upper bound". */
+    static String quantile(java.util.TreeMap<Double, Long> before, java.util.TreeMap<Double, Long> after, double q) {
+        long total = after.lastEntry().getValue() - before.lastEntry().getValue();
+        for (var bucket : after.entrySet()) {
+            if (bucket.getValue() - before.getOrDefault(bucket.getKey(), 0L) >= Math.ceil(q * total)) {
+                return bucket.getKey().isInfinite() ? "> " + before.lowerKey(Double.POSITIVE_INFINITY) * 1000 + " ms"
+                        : String.format("≤ %s ms", new java.math.BigDecimal(bucket.getKey() * 1000).stripTrailingZeros().toPlainString());
+            }
+        }
+        return "—";
     }
 
     /** Fixed rate, all shared fixtures, 5 % redeliveries: the conformance set under load. */
@@ -994,6 +1016,20 @@ public class Load {
             return new Cpu(jvm.stream().mapToLong(Load::ticks).sum() * SECONDS_PER_TICK, postgres.stream().mapToLong(Load::ticks).sum() * SECONDS_PER_TICK);
         }
 
+        /** The server's histogram {@code metric}, as Prometheus's cumulative buckets: upper bound in seconds, then count. */
+        java.util.TreeMap<Double, Long> histogram(String metric) throws IOException, InterruptedException {
+            var scrape = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/actuator/prometheus"))
+                    .header("Authorization", "Bearer " + METRICS_TOKEN).build();
+            String body = java.net.http.HttpClient.newHttpClient().send(scrape, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            java.util.TreeMap<Double, Long> buckets = new java.util.TreeMap<>();
+            Matcher bucket = Pattern.compile("^" + metric + "_bucket\\{.*le=\"([^\"]+)\".*} (\\S+)$", Pattern.MULTILINE).matcher(body);
+            while (bucket.find()) {
+                buckets.put(bucket.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(bucket.group(1)),
+                        (long) Double.parseDouble(bucket.group(2)));
+            }
+            return buckets;
+        }
+
         String memory() throws IOException {
             Map<String, Long> kilobytes = Files.readAllLines(Path.of("/proc/" + process.pid() + "/status")).stream()
                     .filter(line -> line.startsWith("VmRSS:") || line.startsWith("VmHWM:"))
@@ -1245,6 +1281,7 @@ public class Load {
         Map<String, String> env = builder.environment();
         env.put("SERVER_PORT", Integer.toString(port));
         env.put("TICOLOPS_HOME", home.toString());
+        env.put("TICOLOPS_METRICS_TOKEN", METRICS_TOKEN);
         env.put("TICOLOPS_GITHUB_WEBHOOK_SECRET", SECRET);
         env.put("TICOLOPS_GITLAB_WEBHOOK_SECRET", SECRET);
         if (github) {

@@ -3,7 +3,6 @@ package com.ticolops.bot.conflict;
 import com.ticolops.bot.activity.Activities;
 import com.ticolops.bot.activity.Activity;
 import com.ticolops.bot.activity.ActivityEnded;
-import com.ticolops.bot.activity.ActivityRecorded;
 import com.ticolops.bot.activity.ActivityType;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -14,16 +13,14 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.modulith.events.ApplicationModuleListener;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Looks for overlaps around each new activity in the transaction that records it, so a conflict is known when the
- * activity's sender gets its answer, and is stored (and its announcements queued) with the activity or not at all. It
- * asks only about the activity's own neighbourhood — its location, the directories it lies in, what lies beneath it,
- * its directory, the same files on other branches — through indexed queries bounded by the time window, so its cost
- * does not grow with history. The
- * choice of PostgreSQL over an in-memory window: every replica sees the same activities, and nothing is lost on restart.
+ * Looks for overlaps around each new activity, for {@link DetectionQueue}'s batches. It asks only about the
+ * activity's own neighbourhood — its location, the directories it lies in, what lies beneath it, its directory, the
+ * same files on other branches — through indexed queries bounded by the time window, so its cost does not grow with
+ * history. The choice of PostgreSQL over an in-memory window: every replica sees the same activities, and nothing is
+ * lost on restart.
  */
 @Component
 @EnableConfigurationProperties(ConflictProperties.class)
@@ -39,15 +36,12 @@ class ConflictDetection {
         this.properties = properties;
     }
 
-    @EventListener
-    void on(ActivityRecorded recorded) {
-        // Two activities recorded at once would not see each other's uncommitted rows: the later one waits here until
-        // the earlier one's neighbourhood is committed, and then sees it.
-        conflicts.lockNeighbourhoods(recorded.projectId(), recorded.activities().stream().map(Activity::location).toList());
-        // One order for every listener, so two that lock the same conflicts lock them in the same order and never deadlock.
-        candidates(recorded.projectId(), recorded.activities(), Instant.now().minus(properties.window())).stream()
+    /** Records the conflicts these activities of one project make, each conflict once however many of them it has. */
+    void detect(long projectId, List<Activity> recorded) {
+        // One order for every caller, so two that lock the same conflicts (detection and a recheck) lock them in the same order.
+        candidates(projectId, recorded, Instant.now().minus(properties.window())).stream()
                 .sorted(java.util.Comparator.comparing((Candidate c) -> c.kind()).thenComparing(Candidate::key))
-                .forEach(candidate -> conflicts.record(recorded.projectId(), candidate));
+                .forEach(candidate -> conflicts.record(projectId, candidate));
     }
 
     @ApplicationModuleListener
@@ -79,7 +73,8 @@ class ConflictDetection {
     /** Unmerged work of others on other branches of the same repository that changes the same files. */
     private void diverging(long projectId, List<Activity> recorded, Map<String, Candidate> found) {
         Map<String, List<Activity>> byBranch = recorded.stream().filter(a -> a.source().isGit() && !a.branch().isEmpty())
-                .collect(Collectors.groupingBy(a -> a.repository() + "\u0000" + a.branch(), LinkedHashMap::new, Collectors.toList()));
+                .collect(Collectors.groupingBy(a -> a.person().key() + "\u0000" + a.repository() + "\u0000" + a.branch(), LinkedHashMap::new,
+                        Collectors.toList()));
         for (List<Activity> mine : byBranch.values()) {
             Activity first = mine.get(0);
             Map<String, Activity> myFiles = mine.stream().collect(Collectors.toMap(Activity::location, a -> a, (a, b) -> a));

@@ -18,7 +18,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -155,37 +154,6 @@ class Conflicts {
                 .query(Conflicts::conflict).optional().ifPresent(this::show);
     }
 
-    /**
-     * Takes PostgreSQL's transaction-scoped locks on the neighbourhoods of these locations, in one order, so two
-     * transactions that could see each other's work at these locations run detection one after the other: exclusive on
-     * each location and its directory (same file, same directory, a directory and what is in it), shared on the
-     * directories above (someone at one of them takes it exclusive). Unrelated work shares only those, and waits for nobody.
-     * A transaction that takes several such sets (a group of webhook deliveries) can still deadlock with another;
-     * PostgreSQL then aborts one of them, and the webhook writer tries each of its deliveries again alone.
-     */
-    void lockNeighbourhoods(long projectId, Collection<String> locations) {
-        TreeMap<Long, Boolean> exclusive = new TreeMap<>();
-        for (String location : locations) {
-            exclusive.put(lockKey(projectId, location), true);
-            String directory = location;
-            for (int depth = 0; directory.lastIndexOf('/') > 0; depth++) {
-                directory = directory.substring(0, directory.lastIndexOf('/'));
-                exclusive.merge(lockKey(projectId, directory), depth == 0, Boolean::logicalOr);
-            }
-        }
-        jdbc.sql("""
-                        select count(case when x then pg_advisory_xact_lock(k)::text else pg_advisory_xact_lock_shared(k)::text end)
-                        from (select k, x from unnest(cast(? as bigint[]), cast(? as boolean[])) as t(k, x) order by k) ordered""")
-                .params(exclusive.keySet().stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")),
-                        exclusive.values().stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
-                .query(Long.class).single();
-    }
-
-    /** The project in the high half, so two projects never share a lock; a collision of the low half only makes one wait. */
-    private static long lockKey(long projectId, String location) {
-        return (projectId << 32) | (location.hashCode() & 0xffffffffL);
-    }
-
     boolean isOpen(long projectId, Kind kind, String key) {
         return jdbc.sql("select exists (select 1 from conflicts where project_id = ? and kind = ? and key = ? and resolved_at is null)")
                 .params(projectId, kind.id(), key).query(Boolean.class).single();
@@ -236,9 +204,13 @@ class Conflicts {
         jdbc.sql("update conflicts set announced_at = now(), announced_people = people, announced_files = files where id = ?").param(conflict.id()).update();
     }
 
-    /** Tells these users directly: everyone when it is found or more severe, otherwise whoever just joined. */
+    /**
+     * Tells these users directly: everyone when it is found or more severe, otherwise whoever just joined. Related work
+     * (other files of one directory) is a chance to talk, not a conflict: its channel message mentions who is in it, and
+     * nobody gets a personal notification for it, which in a busy directory would reach everyone who opens a file there.
+     */
     private void tell(Conflict conflict, List<Long> toTell) {
-        if (!conflict.dismissed() && !toTell.isEmpty()) {
+        if (!conflict.dismissed() && conflict.kind() != Kind.RELATED && !toTell.isEmpty()) {
             events.publishEvent(new ConflictDetected(conflict.id(), conflict.projectId(), conflict.kind(), conflict.severity(),
                     userIds(conflict.people()), conflict.people().stream().filter(p -> !p.startsWith("user:")).toList(), conflict.files(),
                     messages.sentence(conflict), toTell));
