@@ -103,25 +103,61 @@ public class Activities {
     }
 
     /**
-     * Other people's live work at the location, at a directory or component it lies in, beneath it, and (with
-     * {@code elsewhereInDirectory}) elsewhere in its directory, seen since {@code since}.
+     * Other people's live work near each of these activities of one project, in one statement: for each (by its id), other
+     * people's live work at its location, at a directory or component it lies in, beneath it, and (for those in
+     * {@code elsewhereInDirectory}) elsewhere in its directory, seen since {@code since}. Each kind of neighbour is its
+     * own branch, probed per activity ({@code offset 0} keeps PostgreSQL from turning a probe into a join over every live
+     * activity of the project), so each is an index probe whatever the plan.
      */
-    public List<Activity> near(long projectId, Person person, String location, Instant since, boolean elsewhereInDirectory) {
-        String directory = elsewhereInDirectory ? directory(location) : "";
-        return jdbc.sql("select " + COLUMNS + " " + """
-                         from activities
-                        where project_id = :project and person <> :person and ended_at is null and last_seen_at >= :since
-                          and (location = :location or location = any(cast(:prefixes as text[]))
-                               or (location ~>=~ :beneath and location ~<~ :beyond)
-                               or (:directory <> '' and directory = :directory))""")
-                .param("project", projectId).param("person", person.key()).param("since", Timestamp.from(since))
-                .param("location", location).param("prefixes", textArray(prefixes(location)))
+    public Map<Long, List<Activity>> near(long projectId, List<Activity> around, Instant since, Collection<Long> elsewhereInDirectory) {
+        List<Long> ids = new ArrayList<>();
+        List<String> persons = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        for (Activity activity : around) {
+            for (String key : locationAndPrefixes(activity.location())) {
+                ids.add(activity.id());
+                persons.add(activity.person().key());
+                keys.add(key);
+            }
+        }
+        List<Activity> inDirectory = around.stream().filter(a -> elsewhereInDirectory.contains(a.id()) && !directory(a.location()).isEmpty()).toList();
+        Map<Long, List<Activity>> near = new java.util.HashMap<>();
+        jdbc.sql("""
+                        select k.for_id, a.* from unnest(cast(:ids as bigint[]), cast(:persons as text[]), cast(:keys as text[])) as k(for_id, person, key)
+                          cross join lateral (select * from activities where project_id = :project and location = k.key and person <> k.person
+                                                 and ended_at is null and last_seen_at >= :since offset 0) a
+                        union
+                        select b.for_id, a.* from unnest(cast(:aroundIds as bigint[]), cast(:aroundPersons as text[]), cast(:beneath as text[]),
+                                                         cast(:beyond as text[])) as b(for_id, person, beneath, beyond)
+                          cross join lateral (select * from activities where project_id = :project and location ~>=~ b.beneath and location ~<~ b.beyond
+                                                 and person <> b.person and ended_at is null and last_seen_at >= :since offset 0) a
+                        union
+                        select d.for_id, a.* from unnest(cast(:directoryIds as bigint[]), cast(:directoryPersons as text[]), cast(:directories as text[]))
+                                                  as d(for_id, person, directory)
+                          cross join lateral (select * from activities where project_id = :project and directory = d.directory and person <> d.person
+                                                 and ended_at is null and last_seen_at >= :since offset 0) a""")
+                .param("project", projectId).param("since", Timestamp.from(since))
+                .param("ids", longArray(ids)).param("persons", textArray(persons)).param("keys", textArray(keys))
+                .param("aroundIds", longArray(around.stream().map(Activity::id).toList()))
+                .param("aroundPersons", textArray(around.stream().map(a -> a.person().key()).toList()))
                 // What lies beneath, as a range of the text_pattern_ops index ('0' follows '/'): a LIKE whose pattern is a
                 // parameter cannot use the index once PostgreSQL plans the statement generically (after five runs), and
                 // then read every live activity of the project for each activity (issue 11's benchmark, 2,000 a query).
-                .param("beneath", location + "/").param("beyond", location + "0")
-                .param("directory", directory)
-                .query(Activities::activity).list();
+                .param("beneath", textArray(around.stream().map(a -> a.location() + "/").toList()))
+                .param("beyond", textArray(around.stream().map(a -> a.location() + "0").toList()))
+                .param("directoryIds", longArray(inDirectory.stream().map(Activity::id).toList()))
+                .param("directoryPersons", textArray(inDirectory.stream().map(a -> a.person().key()).toList()))
+                .param("directories", textArray(inDirectory.stream().map(a -> directory(a.location())).toList()))
+                .query((row, n) -> near.computeIfAbsent(row.getLong("for_id"), id -> new ArrayList<>()).add(activity(row, n)))
+                .list();
+        near.values().forEach(list -> list.sort(java.util.Comparator.comparing(Activity::id)));
+        return near;
+    }
+
+    private static List<String> locationAndPrefixes(String location) {
+        List<String> keys = new ArrayList<>(prefixes(location));
+        keys.add(location);
+        return keys;
     }
 
     /** Other people's unmerged work on other branches of the repository that touches these files, however old. */

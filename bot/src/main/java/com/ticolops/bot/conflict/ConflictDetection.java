@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -39,9 +40,8 @@ class ConflictDetection {
     /** Records the conflicts these activities of one project make, each conflict once however many of them it has. */
     void detect(long projectId, List<Activity> recorded) {
         // One order for every caller, so two that lock the same conflicts (detection and a recheck) lock them in the same order.
-        candidates(projectId, recorded, Instant.now().minus(properties.window())).stream()
-                .sorted(java.util.Comparator.comparing((Candidate c) -> c.kind()).thenComparing(Candidate::key))
-                .forEach(candidate -> conflicts.record(projectId, candidate));
+        conflicts.recordAll(projectId, candidates(projectId, recorded, Instant.now().minus(properties.window())).stream()
+                .sorted(java.util.Comparator.comparing((Candidate c) -> c.kind()).thenComparing(Candidate::key)).toList());
     }
 
     @ApplicationModuleListener
@@ -50,19 +50,22 @@ class ConflictDetection {
     }
 
     List<Candidate> candidates(long projectId, List<Activity> recorded, Instant since) {
+        // Once a directory's heads-up is open, whoever works in it joins that: its other people need not be read
+        // again, which in a crowded directory is hundreds of rows for each activity.
+        Set<String> headsUpOpen = conflicts.openKeys(projectId, Kind.RELATED,
+                recorded.stream().map(a -> Activities.directory(a.location())).filter(d -> !d.isEmpty()).distinct().toList());
+        List<Long> readDirectory = recorded.stream().filter(a -> !headsUpOpen.contains(Activities.directory(a.location()))).map(Activity::id).toList();
+        Map<Long, List<Activity>> near = activities.near(projectId, recorded, since, readDirectory);
         Map<String, Candidate> found = new LinkedHashMap<>();
         for (Activity activity : recorded) {
-            // Once a directory's heads-up is open, whoever works in it joins that: its other people need not be read
-            // again, which in a crowded directory is hundreds of rows for each activity.
-            String directory = Activities.directory(activity.location());
-            boolean headsUpOpen = !directory.isEmpty() && conflicts.isOpen(projectId, Kind.RELATED, directory);
-            for (Activity other : activities.near(projectId, activity.person(), activity.location(), since, !headsUpOpen)) {
+            for (Activity other : near.getOrDefault(activity.id(), List.of())) {
                 if (divergingOnly(activity, other)) {
                     continue;
                 }
                 add(found, overlap(activity, other), activity, other);
             }
-            if (headsUpOpen) {
+            String directory = Activities.directory(activity.location());
+            if (headsUpOpen.contains(directory)) {
                 add(found, new Overlap(Kind.RELATED, directory, Severity.LOW), activity, activity);
             }
         }

@@ -15,12 +15,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -34,8 +38,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class Conflicts {
 
-    private static final String COLUMNS = "id, project_id, kind, key, severity, people, files, activity_ids, opened_at, dismissed_at is not null as dismissed, "
-            + "announced_at, announced_people";
+    /** Users first, by id (the order they joined Ticolops), then Git logins by name: {@link #PEOPLE}, in SQL. */
+    private static final String PEOPLE_ORDER = "m.person not like 'user:%', case when m.person like 'user:%' then substr(m.person, 6)::bigint end, m.person collate \"C\"";
+    /** A conflict's people, files and activities are its members' (of the table named {@code conflicts}, unaliased). */
+    private static final String PEOPLE_AND_FILES =
+            "array(select m.person from conflict_members m where m.conflict_id = conflicts.id group by m.person order by " + PEOPLE_ORDER + ") as people, "
+            + "array(select m.location from conflict_members m where m.conflict_id = conflicts.id group by m.location order by m.location collate \"C\") as files";
+    private static final String COLUMNS = "id, project_id, kind, key, severity, " + PEOPLE_AND_FILES + ", "
+            + "array(select m.activity_id from conflict_members m where m.conflict_id = conflicts.id order by m.activity_id) as activity_ids, "
+            + "opened_at, dismissed_at is not null as dismissed, announced_at, announced_people";
 
     private final JdbcClient jdbc;
     private final Activities activities;
@@ -54,60 +65,128 @@ class Conflicts {
         this.events = events;
     }
 
-    /** Opens the candidate's conflict, or adds its people and files to the open one of the same kind and key. */
+    /**
+     * Records a batch's candidates: those whose conflict is open join it, all in one statement; the others open theirs
+     * one by one. Joining only adds: who left is taken out by the next recheck (every 30 s, and when work ends).
+     */
     @Transactional
-    void record(long projectId, Candidate candidate) {
-        List<Long> ids = candidate.activities().stream().map(Activity::id).distinct().sorted().toList();
-        // The open one first: once a conflict exists, every further activity in it is an update.
-        Optional<Conflict> existing = openForUpdate(projectId, candidate);
-        if (existing.isEmpty()) {
-            if (people(candidate.activities()).size() < 2) {
-                // Someone joining a conflict that was resolved meanwhile: alone, there is nothing to open.
-                return;
-            }
-            Optional<Conflict> opened = jdbc.sql("""
-                            insert into conflicts (project_id, kind, key, severity, people, files, activity_ids)
-                            values (?, ?, ?, ?, cast(? as text[]), cast(? as text[]), cast(? as bigint[]))
-                            on conflict (project_id, kind, key) where resolved_at is null do nothing returning\s""" + COLUMNS)
-                    .params(projectId, candidate.kind().id(), candidate.key(), candidate.severity().id(), textArray(people(candidate.activities())),
-                            textArray(files(candidate.activities())), longArray(ids))
-                    .query(Conflicts::conflict).optional();
-            if (opened.isPresent()) {
-                show(opened.get());
-                tell(opened.get(), userIds(opened.get().people()));
-                return;
-            }
-            existing = openForUpdate(projectId, candidate);
-        }
-        Conflict open = existing.orElseThrow();
-        // Joining only adds: who left is taken out by the next recheck (every 30 s, and when work ends). Reading every
-        // activity of a crowded directory's conflict at each join made an activity's cost grow with the crowd.
-        TreeSet<Long> allIds = new TreeSet<>(open.activityIds());
-        allIds.addAll(ids);
-        List<String> people = Stream.concat(open.people().stream(), people(candidate.activities()).stream()).distinct().sorted(PEOPLE).toList();
-        List<String> files = Stream.concat(open.files().stream(), files(candidate.activities()).stream()).distinct().sorted().toList();
-        Severity severity = candidate.severity().compareTo(open.severity()) > 0 ? candidate.severity() : open.severity();
-        boolean changed = !people.equals(open.people()) || !files.equals(open.files()) || severity != open.severity();
-        if (!changed && allIds.size() == open.activityIds().size()) {
+    void recordAll(long projectId, List<Candidate> candidates) {
+        Set<String> open = new HashSet<>(jdbc.sql("""
+                        select kind || ':' || key from conflicts c join unnest(cast(? as text[]), cast(? as text[])) as k(kind, key) using (kind, key)
+                         where c.project_id = ? and c.resolved_at is null""")
+                .params(textArray(candidates.stream().map(c -> c.kind().id()).toList()), textArray(candidates.stream().map(Candidate::key).toList()), projectId)
+                .query(String.class).list());
+        join(projectId, candidates.stream().filter(c -> open.contains(c.kind().id() + ":" + c.key())).toList());
+        candidates.stream().filter(c -> !open.contains(c.kind().id() + ":" + c.key())).forEach(c -> open(projectId, c));
+    }
+
+    /** Opens the candidate's conflict; when it is open by now, joins it. */
+    private void open(long projectId, Candidate candidate) {
+        if (people(candidate.activities()).size() < 2) {
+            // Someone joining a conflict that was resolved meanwhile: alone, there is nothing to open.
             return;
         }
-        Conflict now = jdbc.sql("""
-                        update conflicts set severity = ?, people = cast(? as text[]), files = cast(? as text[]), activity_ids = cast(? as bigint[]),
-                                             updated_at = now() where id = ? returning\s""" + COLUMNS)
-                .params(severity.id(), textArray(people), textArray(files), longArray(List.copyOf(allIds)), open.id())
-                .query(Conflicts::conflict).single();
-        if (changed && people.size() > 1) {
-            if (!open.announcedAt().isAfter(Instant.now().minus(properties.reannounceAfter()))) {
-                show(now);
+        Optional<Long> opened = jdbc.sql("""
+                        insert into conflicts (project_id, kind, key, severity) values (?, ?, ?, ?)
+                        on conflict (project_id, kind, key) where resolved_at is null do nothing returning id""")
+                .params(projectId, candidate.kind().id(), candidate.key(), candidate.severity().id()).query(Long.class).optional();
+        if (opened.isEmpty()) {
+            join(projectId, List.of(candidate));
+            return;
+        }
+        addMembers(projectId, List.of(candidate));
+        Conflict conflict = find(opened.get()).orElseThrow();
+        show(conflict);
+        tell(conflict, userIds(conflict.people()));
+    }
+
+    /** A member a join added: whether their person or file is new to the conflict. */
+    private record Added(long conflictId, String person, boolean newPerson, boolean newFile) {
+    }
+
+    /**
+     * Adds the candidates' activities to their open conflicts and raises their severity, then shows the channels and
+     * tells the people what changed: who joined, or everyone when it became more severe.
+     */
+    private void join(long projectId, List<Candidate> joining) {
+        if (joining.isEmpty()) {
+            return;
+        }
+        List<Added> added = addMembers(projectId, joining);
+        Map<Long, Set<String>> newcomers = new TreeMap<>();
+        Set<Long> changed = new TreeSet<>();
+        for (Added member : added) {
+            if (member.newPerson()) {
+                newcomers.computeIfAbsent(member.conflictId(), id -> new LinkedHashSet<>()).add(member.person());
             }
-            boolean moreSevere = severity.compareTo(open.severity()) > 0;
-            tell(now, userIds(moreSevere ? people : people.stream().filter(person -> !open.people().contains(person)).toList()));
+            if (member.newPerson() || member.newFile()) {
+                changed.add(member.conflictId());
+            }
+        }
+        Set<Long> moreSevere = new HashSet<>(jdbc.sql("""
+                        update conflicts c set severity = j.severity, updated_at = now()
+                          from unnest(cast(? as text[]), cast(? as text[]), cast(? as text[])) as j(kind, key, severity)
+                         where c.project_id = ? and c.kind = j.kind and c.key = j.key and c.resolved_at is null
+                           and array_position(array['low', 'medium', 'high'], j.severity) > array_position(array['low', 'medium', 'high'], c.severity)
+                        returning c.id""")
+                .params(textArray(joining.stream().map(c -> c.kind().id()).toList()), textArray(joining.stream().map(Candidate::key).toList()),
+                        textArray(joining.stream().map(c -> c.severity().id()).toList()), projectId)
+                .query(Long.class).list());
+        changed.addAll(moreSevere);
+        Instant shownBefore = Instant.now().minus(properties.reannounceAfter());
+        for (long id : changed) {
+            // Read again only what has something to show or tell: a crowded heads-up's join is a row added, nothing more.
+            Optional<Conflict> conflict = Optional.empty();
+            boolean due = jdbc.sql("select announced_at <= ? from conflicts where id = ?").params(Timestamp.from(shownBefore), id).query(Boolean.class).single();
+            if (due) {
+                conflict = find(id);
+                conflict.filter(c -> c.people().size() > 1).ifPresent(this::show);
+            }
+            List<String> toTell = moreSevere.contains(id) ? null : List.copyOf(newcomers.getOrDefault(id, Set.of()));
+            if (toTell == null || !toTell.isEmpty()) {
+                conflict = conflict.isPresent() ? conflict : find(id);
+                conflict.filter(c -> c.people().size() > 1 && c.kind() != Kind.RELATED)
+                        .ifPresent(c -> tell(c, userIds(toTell == null ? c.people() : toTell)));
+            }
         }
     }
 
-    private Optional<Conflict> openForUpdate(long projectId, Candidate candidate) {
-        return jdbc.sql("select " + COLUMNS + " from conflicts where project_id = ? and kind = ? and key = ? and resolved_at is null for update")
-                .params(projectId, candidate.kind().id(), candidate.key()).query(Conflicts::conflict).optional();
+    /** Inserts the candidates' activities as members of their open conflicts; @return those that were not members yet */
+    private List<Added> addMembers(long projectId, List<Candidate> candidates) {
+        List<String> kinds = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        List<String> persons = new ArrayList<>();
+        List<String> files = new ArrayList<>();
+        List<Long> ids = new ArrayList<>();
+        for (Candidate candidate : candidates) {
+            for (Activity activity : candidate.activities()) {
+                kinds.add(candidate.kind().id());
+                keys.add(candidate.key());
+                persons.add(activity.person().key());
+                files.add(activity.location());
+                ids.add(activity.id());
+            }
+        }
+        // The outer select sees the members as they were before the insert (a data-modifying CTE's rows are not visible
+        // to the rest of its statement): what is new to each conflict.
+        return jdbc.sql("""
+                        with joining as (
+                            select distinct c.id as conflict_id, j.activity_id, j.person, j.file
+                              from unnest(cast(:kinds as text[]), cast(:keys as text[]), cast(:persons as text[]), cast(:files as text[]),
+                                          cast(:ids as bigint[])) as j(kind, key, person, file, activity_id)
+                              join conflicts c on c.project_id = :project and c.kind = j.kind and c.key = j.key and c.resolved_at is null),
+                        added as (
+                            insert into conflict_members (conflict_id, activity_id, person, location)
+                            select conflict_id, activity_id, person, file from joining on conflict do nothing
+                            returning conflict_id, person, location)
+                        select a.conflict_id, a.person,
+                               not exists (select 1 from conflict_members m where m.conflict_id = a.conflict_id and m.person = a.person) as new_person,
+                               not exists (select 1 from conflict_members m where m.conflict_id = a.conflict_id and m.location = a.location) as new_file
+                          from added a order by a.conflict_id, a.person""")
+                .param("kinds", textArray(kinds)).param("keys", textArray(keys)).param("persons", textArray(persons))
+                .param("files", textArray(files)).param("ids", longArray(ids)).param("project", projectId)
+                .query((row, n) -> new Added(row.getLong("conflict_id"), row.getString("person"), row.getBoolean("new_person"), row.getBoolean("new_file")))
+                .list();
     }
 
     /** Resolves the conflict when fewer than two people are still at the work behind it; otherwise keeps who still is. */
@@ -124,8 +203,8 @@ class Conflicts {
             List<Long> liveIds = live.stream().map(Activity::id).sorted().toList();
             if (!liveIds.equals(conflict.activityIds())) {
                 // Who left is no longer listed; the sweep shows the channels the change.
-                jdbc.sql("update conflicts set activity_ids = cast(? as bigint[]), people = cast(? as text[]), files = cast(? as text[]) where id = ?")
-                        .params(longArray(liveIds), textArray(people(live)), textArray(files(live)), conflictId).update();
+                jdbc.sql("delete from conflict_members where conflict_id = ? and activity_id <> all(cast(? as bigint[]))")
+                        .params(conflictId, longArray(liveIds)).update();
             }
             return;
         }
@@ -142,8 +221,9 @@ class Conflicts {
     /** The open conflicts that changed since their channels were last shown them, and were shown long enough ago. */
     List<Long> dueForAnnouncement() {
         return jdbc.sql("""
-                        select id from conflicts where resolved_at is null and dismissed_at is null and announced_at <= ?
-                           and (people <> announced_people or files <> announced_files) order by id""")
+                        select id from (select id, announced_people, announced_files, """ + PEOPLE_AND_FILES + """
+                                          from conflicts where resolved_at is null and dismissed_at is null and announced_at <= ?) as shown
+                         where people <> announced_people or files <> announced_files order by id""")
                 .param(Timestamp.from(Instant.now().minus(properties.reannounceAfter()))).query(Long.class).list();
     }
 
@@ -154,9 +234,13 @@ class Conflicts {
                 .query(Conflicts::conflict).optional().ifPresent(this::show);
     }
 
-    boolean isOpen(long projectId, Kind kind, String key) {
-        return jdbc.sql("select exists (select 1 from conflicts where project_id = ? and kind = ? and key = ? and resolved_at is null)")
-                .params(projectId, kind.id(), key).query(Boolean.class).single();
+    /** Of these keys, those with an open conflict of the kind. */
+    Set<String> openKeys(long projectId, Kind kind, List<String> keys) {
+        if (keys.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("select key from conflicts where project_id = ? and kind = ? and key = any(cast(? as text[])) and resolved_at is null")
+                .params(projectId, kind.id(), textArray(keys)).query(String.class).list());
     }
 
     List<Long> openIn(long projectId) {
@@ -201,7 +285,8 @@ class Conflicts {
                 events.publishEvent(new AnnouncementRequested(channel, messages.joined(conflict, joined, channel.platform()), Anchor.thread(anchor(conflict))));
             }
         }
-        jdbc.sql("update conflicts set announced_at = now(), announced_people = people, announced_files = files where id = ?").param(conflict.id()).update();
+        jdbc.sql("update conflicts set announced_at = now(), announced_people = cast(? as text[]), announced_files = cast(? as text[]) where id = ?")
+                .params(textArray(conflict.people()), textArray(conflict.files()), conflict.id()).update();
     }
 
     /**

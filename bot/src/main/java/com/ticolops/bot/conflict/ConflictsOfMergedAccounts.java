@@ -18,9 +18,6 @@ class ConflictsOfMergedAccounts {
     /** In the merge's own transaction: the merged user is deleted right after. */
     @EventListener
     void on(AccountsMerged merge) {
-        jdbc.sql("""
-                update conflicts set people = array(select distinct p from unnest(array_replace(people, ?, ?)) as p order by p)
-                where ? = any(people)""")
-                .params("user:" + merge.merged(), "user:" + merge.kept(), "user:" + merge.merged()).update();
+        jdbc.sql("update conflict_members set person = ? where person = ?").params("user:" + merge.kept(), "user:" + merge.merged()).update();
     }
 }

@@ -69,7 +69,7 @@ class DetectionQueue implements SmartLifecycle {
     void on(ActivityRecorded recorded) {
         jdbc.sql("""
                         insert into conflict_detection_queue (activity_id, project_id, replica)
-                        select id, ?, ? from unnest(cast(? as bigint[])) as ids(id) on conflict do nothing""")
+                        select id, ?, ? from unnest(cast(? as bigint[])) as ids(id)""")
                 .params(recorded.projectId(), replica, recorded.activities().stream().map(a -> String.valueOf(a.id())).collect(Collectors.joining(",", "{", "}")))
                 .update();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
@@ -100,9 +100,9 @@ class DetectionQueue implements SmartLifecycle {
             }
             jdbc.sql("select pg_advisory_xact_lock(hashtextextended('ticolops conflict detection', 0))").query((row, n) -> 1).single();
             List<Queued> batch = jdbc.sql("""
-                            delete from conflict_detection_queue where activity_id in (
-                                select activity_id from conflict_detection_queue
-                                 where replica = ? or enqueued_at < clock_timestamp() - cast(? as interval) order by activity_id limit ?)
+                            delete from conflict_detection_queue where id in (
+                                select id from conflict_detection_queue
+                                 where replica = ? or enqueued_at < clock_timestamp() - cast(? as interval) order by id limit ?)
                             returning activity_id, project_id, extract(epoch from clock_timestamp() - enqueued_at) as waited""")
                     .params(replica, ORPHANED.toSeconds() + " seconds", BATCH)
                     .query((row, n) -> new Queued(row.getLong("activity_id"), row.getLong("project_id"), row.getDouble("waited"))).list();
@@ -110,7 +110,8 @@ class DetectionQueue implements SmartLifecycle {
                 return batch;
             }
             // Work that ended while it waited makes no conflict; what was refreshed is read as it is now.
-            Map<Long, List<Activity>> byProject = activities.live(batch.stream().map(Queued::activityId).toList(), Optional.empty()).stream()
+            Map<Long, List<Activity>> byProject = activities.live(batch.stream().map(Queued::activityId).distinct().toList(), Optional.empty()).stream()
+                    .sorted(java.util.Comparator.comparing(Activity::id))
                     .collect(Collectors.groupingBy(Activity::projectId, java.util.TreeMap::new, Collectors.toList()));
             byProject.forEach(detection::detect);
             return batch;

@@ -39,7 +39,7 @@ class TableOwnershipTest {
             Map.entry("deployment_commits", "bot.deployment"), Map.entry("deployment_confirmations", "bot.deployment"),
             Map.entry("deployment_audit", "bot.deployment"),
             Map.entry("api_tokens", "bot.token"),
-            Map.entry("activities", "bot.activity"), Map.entry("presence", "bot.activity"), Map.entry("conflicts", "bot.conflict"), Map.entry("conflict_detection_queue", "bot.conflict"),
+            Map.entry("activities", "bot.activity"), Map.entry("presence", "bot.activity"), Map.entry("conflicts", "bot.conflict"), Map.entry("conflict_detection_queue", "bot.conflict"), Map.entry("conflict_members", "bot.conflict"),
             Map.entry("webhook_deliveries", "integrations.git"), Map.entry("console_messages", "integrations.console"),
             Map.entry("slack_requests", "integrations.slack"), Map.entry("announcement_messages", "integrations.chat"),
             // Spring Modulith's registry, reached through its API, except for the marks housekeeping writes in batches on

@@ -182,7 +182,7 @@ class ConflictsTest {
             b.get();
             pool.shutdown();
             await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(jdbc.sql("""
-                            select cardinality(c.people) from conflicts c join projects p on p.id = c.project_id where p.name = ? and c.key = ?""")
+                            select (select count(distinct m.person)::int from conflict_members m where m.conflict_id = c.id) from conflicts c join projects p on p.id = c.project_id where p.name = ? and c.key = ?""")
                     .params(project, file).query(Integer.class).list()).as(file).containsExactly(2));
         }
     }
@@ -306,7 +306,7 @@ class ConflictsTest {
         awaitConflictMessage("Conflict #");
         long id = openConflict();
 
-        jdbc.sql("update activities set last_seen_at = now() - interval '6 minutes' where id = any(select unnest(activity_ids) from conflicts where id = ?)")
+        jdbc.sql("update activities set last_seen_at = now() - interval '6 minutes' where id in (select activity_id from conflict_members where conflict_id = ?)")
                 .param(id).update();
         sweep.run();
 
@@ -330,7 +330,7 @@ class ConflictsTest {
         }
 
         // THEN the heads-up holds all ten, and its messages name the first six of each and count the others
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(jdbc.sql("select cardinality(people) from conflicts where id = ?")
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(jdbc.sql("select count(distinct person)::int from conflict_members where conflict_id = ?")
                 .param(openConflict()).query(Integer.class).single()).isEqualTo(10));
         long id = openConflict();
         assertThat(ticolops.command(alice, channel, "conflicts").all()).contains("#" + id + " low — related — @" + String.join(", @", crowd.subList(0, 6))
@@ -351,7 +351,7 @@ class ConflictsTest {
         ticolops.command(alice, channel, "working src/billing/invoice.py");
         ticolops.command(bob, channel, "working src/billing/invoice.py");
         ticolops.command(carol, channel, "working src/billing/invoice.py");
-        await().atMost(Duration.ofSeconds(5)).until(() -> jdbc.sql("select cardinality(people) from conflicts where id = ?")
+        await().atMost(Duration.ofSeconds(5)).until(() -> jdbc.sql("select count(distinct person)::int from conflict_members where conflict_id = ?")
                 .param(openConflict()).query(Integer.class).single() == 3);
         long id = openConflict();
 
@@ -359,7 +359,7 @@ class ConflictsTest {
                 .param(carol).update();
         sweep.run();
 
-        assertThat(jdbc.sql("select cardinality(people) from conflicts where id = ? and resolved_at is null").param(id).query(Integer.class).single())
+        assertThat(jdbc.sql("select count(distinct m.person)::int from conflict_members m join conflicts c on c.id = m.conflict_id where c.id = ? and c.resolved_at is null").param(id).query(Integer.class).single())
                 .isEqualTo(2);
         assertThat(ticolops.command(alice, channel, "conflicts").all()).contains("#" + id + " high — concurrent — @" + alice + " and @" + bob + " — ");
     }

@@ -104,7 +104,7 @@ class DetectionQueueTest {
     }
 
     private List<Integer> conflictPeople() {
-        return jdbc.sql("select cardinality(c.people) from conflicts c join projects p on p.id = c.project_id where p.name = ?")
+        return jdbc.sql("select (select count(distinct m.person)::int from conflict_members m where m.conflict_id = c.id) from conflicts c join projects p on p.id = c.project_id where p.name = ?")
                 .param(project).query(Integer.class).list();
     }
 
