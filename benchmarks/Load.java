@@ -216,11 +216,14 @@ public class Load {
         // plans made on the statistics of an empty table read it whole for every activity. A team's database has had its
         // statistics for long: measure that.
         ticolops.database().query("analyze");
+        ticolops.database().query("create extension if not exists pg_stat_statements");
+        ticolops.database().query("select pg_stat_statements_reset()");
         Cpu before = ticolops.cpu();
         var detectedBefore = ticolops.histogram(DETECTION);
         Step activities = phase(ticolops, "activities", activityRate, 0, seconds, options, scenario::activity);
         Cpu cpu = ticolops.cpu().minus(before);
         var detected = ticolops.histogram(DETECTION);
+        ticolops.database().query("select round(total_exec_time::numeric,0) || ' ms ' || calls || ' calls ' || round((total_exec_time/calls)::numeric,3) || ' ms/call :: ' || left(regexp_replace(query, '\\s+', ' ', 'g'), 160) from pg_stat_statements order by total_exec_time desc limit 25").forEach(System.out::println);
         String[] counts = ticolops.database().query("select (select count(*) from activities), (select count(*) from conflicts), "
                 + "(select count(*) from conflicts where resolved_at is null)").get(0).split("\\|");
 

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -101,7 +102,7 @@ class Conflicts {
     }
 
     /** A member a join added: whether their person or file is new to the conflict. */
-    private record Added(long conflictId, String person, boolean newPerson, boolean newFile) {
+    private record Added(long conflictId, Kind kind, Instant announcedAt, String person, boolean newPerson, boolean newFile) {
     }
 
     /**
@@ -115,29 +116,39 @@ class Conflicts {
         List<Added> added = addMembers(projectId, joining);
         Map<Long, Set<String>> newcomers = new TreeMap<>();
         Set<Long> changed = new TreeSet<>();
+        Map<Long, Instant> announced = new HashMap<>();
         for (Added member : added) {
-            if (member.newPerson()) {
+            // Related work is nobody's personal notification (see tell): its newcomers need not be read back.
+            if (member.newPerson() && member.kind() != Kind.RELATED) {
                 newcomers.computeIfAbsent(member.conflictId(), id -> new LinkedHashSet<>()).add(member.person());
             }
             if (member.newPerson() || member.newFile()) {
                 changed.add(member.conflictId());
             }
+            announced.put(member.conflictId(), member.announcedAt());
         }
-        Set<Long> moreSevere = new HashSet<>(jdbc.sql("""
+        record Raised(long id, Instant announcedAt) {
+        }
+        List<Raised> raised = jdbc.sql("""
                         update conflicts c set severity = j.severity, updated_at = now()
                           from unnest(cast(? as text[]), cast(? as text[]), cast(? as text[])) as j(kind, key, severity)
                          where c.project_id = ? and c.kind = j.kind and c.key = j.key and c.resolved_at is null
                            and array_position(array['low', 'medium', 'high'], j.severity) > array_position(array['low', 'medium', 'high'], c.severity)
-                        returning c.id""")
+                        returning c.id, c.announced_at""")
                 .params(textArray(joining.stream().map(c -> c.kind().id()).toList()), textArray(joining.stream().map(Candidate::key).toList()),
                         textArray(joining.stream().map(c -> c.severity().id()).toList()), projectId)
-                .query(Long.class).list());
+                .query((row, n) -> new Raised(row.getLong("id"), row.getTimestamp("announced_at").toInstant())).list();
+        Set<Long> moreSevere = new HashSet<>();
+        for (Raised conflict : raised) {
+            moreSevere.add(conflict.id());
+            announced.put(conflict.id(), conflict.announcedAt());
+        }
         changed.addAll(moreSevere);
         Instant shownBefore = Instant.now().minus(properties.reannounceAfter());
         for (long id : changed) {
             // Read again only what has something to show or tell: a crowded heads-up's join is a row added, nothing more.
             Optional<Conflict> conflict = Optional.empty();
-            boolean due = jdbc.sql("select announced_at <= ? from conflicts where id = ?").params(Timestamp.from(shownBefore), id).query(Boolean.class).single();
+            boolean due = !announced.get(id).isAfter(shownBefore);
             if (due) {
                 conflict = find(id);
                 conflict.filter(c -> c.people().size() > 1).ifPresent(this::show);
@@ -171,7 +182,7 @@ class Conflicts {
         // to the rest of its statement): what is new to each conflict.
         return jdbc.sql("""
                         with joining as (
-                            select distinct c.id as conflict_id, j.activity_id, j.person, j.file
+                            select distinct c.id as conflict_id, c.kind, c.announced_at, j.activity_id, j.person, j.file
                               from unnest(cast(:kinds as text[]), cast(:keys as text[]), cast(:persons as text[]), cast(:files as text[]),
                                           cast(:ids as bigint[])) as j(kind, key, person, file, activity_id)
                               join conflicts c on c.project_id = :project and c.kind = j.kind and c.key = j.key and c.resolved_at is null),
@@ -179,13 +190,16 @@ class Conflicts {
                             insert into conflict_members (conflict_id, activity_id, person, location)
                             select conflict_id, activity_id, person, file from joining on conflict do nothing
                             returning conflict_id, person, location)
-                        select a.conflict_id, a.person,
+                        select a.conflict_id, j.kind, j.announced_at, a.person,
                                not exists (select 1 from conflict_members m where m.conflict_id = a.conflict_id and m.person = a.person) as new_person,
                                not exists (select 1 from conflict_members m where m.conflict_id = a.conflict_id and m.location = a.location) as new_file
-                          from added a order by a.conflict_id, a.person""")
+                          from added a join lateral (select kind, announced_at from joining j where j.conflict_id = a.conflict_id limit 1) j on true
+                         order by a.conflict_id, a.person""")
                 .param("kinds", textArray(kinds)).param("keys", textArray(keys)).param("persons", textArray(persons))
                 .param("files", textArray(files)).param("ids", longArray(ids)).param("project", projectId)
-                .query((row, n) -> new Added(row.getLong("conflict_id"), row.getString("person"), row.getBoolean("new_person"), row.getBoolean("new_file")))
+                .query((row, n) -> new Added(row.getLong("conflict_id"), Kind.valueOf(row.getString("kind").toUpperCase(Locale.ROOT)),
+                        row.getTimestamp("announced_at").toInstant(), row.getString("person"),
+                        row.getBoolean("new_person"), row.getBoolean("new_file")))
                 .list();
     }
 
