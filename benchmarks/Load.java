@@ -209,26 +209,27 @@ public class Load {
         scenario.setUp();
         int heartbeatRate = options.integer("heartbeat-rate", 1000);
         phase(ticolops, "heartbeat warm-up", heartbeatRate, 0, warmup, options, scenario::heartbeat);
+        Cpu beforeHeartbeats = ticolops.cpu();
         Step heartbeats = phase(ticolops, "heartbeats", heartbeatRate, 0, seconds, options, scenario::heartbeat);
+        Cpu heartbeatCpu = ticolops.cpu().minus(beforeHeartbeats);
         int activityRate = options.integer("activity-rate", 500);
         phase(ticolops, "activity warm-up", activityRate, 0, warmup, options, scenario::activity);
         // The activities table grew from empty within seconds, faster than autovacuum (one-minute naps) analyses it, and
         // plans made on the statistics of an empty table read it whole for every activity. A team's database has had its
         // statistics for long: measure that.
         ticolops.database().query("analyze");
-        ticolops.database().query("create extension if not exists pg_stat_statements");
-        ticolops.database().query("select pg_stat_statements_reset()");
         Cpu before = ticolops.cpu();
         var detectedBefore = ticolops.histogram(DETECTION);
         Step activities = phase(ticolops, "activities", activityRate, 0, seconds, options, scenario::activity);
         Cpu cpu = ticolops.cpu().minus(before);
         var detected = ticolops.histogram(DETECTION);
-        ticolops.database().query("select round(total_exec_time::numeric,0) || ' ms ' || calls || ' calls ' || round((total_exec_time/calls)::numeric,3) || ' ms/call :: ' || left(regexp_replace(query, '\\s+', ' ', 'g'), 160) from pg_stat_statements order by total_exec_time desc limit 25").forEach(System.out::println);
         String[] counts = ticolops.database().query("select (select count(*) from activities), (select count(*) from conflicts), "
                 + "(select count(*) from conflicts where resolved_at is null)").get(0).split("\\|");
 
         Stats.header("presence heartbeat ack");
         System.out.println(heartbeats.stats().row(seconds + " s"));
+        System.out.println();
+        System.out.println("CPU per heartbeat: " + heartbeatCpu.per(heartbeats.stats().acknowledged()));
         Stats.header("activity ack (POST /api/v1/activities)");
         System.out.println(activities.stats().row(seconds + " s"));
         System.out.println();

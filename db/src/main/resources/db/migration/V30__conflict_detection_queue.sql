@@ -5,7 +5,6 @@
 create table conflict_detection_queue (
     id          bigint generated always as identity primary key,
     activity_id bigint      not null,
-    project_id  bigint      not null,
     replica     uuid        not null,
     enqueued_at timestamptz not null default clock_timestamp()
 );

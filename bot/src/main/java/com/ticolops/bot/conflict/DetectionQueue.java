@@ -68,9 +68,9 @@ class DetectionQueue implements SmartLifecycle {
     @EventListener
     void on(ActivityRecorded recorded) {
         jdbc.sql("""
-                        insert into conflict_detection_queue (activity_id, project_id, replica)
-                        select id, ?, ? from unnest(cast(? as bigint[])) as ids(id)""")
-                .params(recorded.projectId(), replica, recorded.activities().stream().map(a -> String.valueOf(a.id())).collect(Collectors.joining(",", "{", "}")))
+                        insert into conflict_detection_queue (activity_id, replica)
+                        select id, ? from unnest(cast(? as bigint[])) as ids(id)""")
+                .params(replica, recorded.activities().stream().map(a -> String.valueOf(a.id())).collect(Collectors.joining(",", "{", "}")))
                 .update();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -84,7 +84,7 @@ class DetectionQueue implements SmartLifecycle {
         }
     }
 
-    private record Queued(long activityId, long projectId, double waitedSeconds) {
+    private record Queued(long activityId, double waitedSeconds) {
     }
 
     /**
@@ -103,9 +103,9 @@ class DetectionQueue implements SmartLifecycle {
                             delete from conflict_detection_queue where id in (
                                 select id from conflict_detection_queue
                                  where replica = ? or enqueued_at < clock_timestamp() - cast(? as interval) order by id limit ?)
-                            returning activity_id, project_id, extract(epoch from clock_timestamp() - enqueued_at) as waited""")
+                            returning activity_id, extract(epoch from clock_timestamp() - enqueued_at) as waited""")
                     .params(replica, ORPHANED.toSeconds() + " seconds", BATCH)
-                    .query((row, n) -> new Queued(row.getLong("activity_id"), row.getLong("project_id"), row.getDouble("waited"))).list();
+                    .query((row, n) -> new Queued(row.getLong("activity_id"), row.getDouble("waited"))).list();
             if (batch.isEmpty()) {
                 return batch;
             }
@@ -116,7 +116,8 @@ class DetectionQueue implements SmartLifecycle {
             byProject.forEach(detection::detect);
             return batch;
         });
-        // The wait in the queue (PostgreSQL's clock, at the take) plus the detection itself (this JVM's), so clocks apart do not matter.
+        // The wait in the queue (PostgreSQL's clock, at the take) plus this whole transaction (this JVM's clock), so clocks
+        // apart do not matter; the part of the transaction before the take is counted twice, which errs on the slow side.
         long detecting = System.nanoTime() - started;
         taken.forEach(queued -> latency.record((long) (queued.waitedSeconds() * 1e9) + detecting, TimeUnit.NANOSECONDS));
         return taken.size();

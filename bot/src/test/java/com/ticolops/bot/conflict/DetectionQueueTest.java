@@ -36,6 +36,8 @@ class DetectionQueueTest {
     @Autowired
     MeterRegistry registry;
 
+    private static final String OF_PROJECT = "select a.id from activities a join projects p on p.id = a.project_id where p.name = ?";
+
     Ticolops ticolops;
     String alice = Names.unique("alice");
     String bob = Names.unique("bob");
@@ -79,7 +81,7 @@ class DetectionQueueTest {
             ticolops.command(alice, channel, "working src/queue/b.py");
             ticolops.command(bob, channel, "working src/queue/b.py");
             // GIVEN both queued by a replica that then stopped
-            jdbc.sql("update conflict_detection_queue set replica = ? where project_id = (select id from projects where name = ?)")
+            jdbc.sql("update conflict_detection_queue set replica = ? where activity_id in (" + OF_PROJECT + ")")
                     .params(UUID.randomUUID(), project).update();
             otherDetector.commit();
         }
@@ -109,7 +111,7 @@ class DetectionQueueTest {
     }
 
     private int queued() {
-        return jdbc.sql("select count(*) from conflict_detection_queue where project_id = (select id from projects where name = ?)")
+        return jdbc.sql("select count(*) from conflict_detection_queue where activity_id in (" + OF_PROJECT + ")")
                 .param(project).query(Integer.class).single();
     }
 }
