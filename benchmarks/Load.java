@@ -1133,10 +1133,13 @@ public class Load {
             return String.format("embedded PostgreSQL %s on port %d: fsync=%s, synchronous_commit=%s", settings[0], port, settings[1], settings[2]);
         }
 
-        /** Publications not completed yet, and those that failed (they wait for a resubmission, so they are not pending). */
+        /**
+         * The work after the ack still to do (publications not completed, activities waiting for conflict detection), and
+         * the publications that failed (they wait for a resubmission, so they are not pending).
+         */
         long[] backlog() throws IOException, InterruptedException {
-            String[] counts = query("select count(*) filter (where completion_date is null and status is distinct from 'FAILED'), "
-                    + "count(*) filter (where status = 'FAILED') from event_publication").get(0).split("\\|");
+            String[] counts = query("select count(*) filter (where completion_date is null and status is distinct from 'FAILED') "
+                    + "+ (select count(*) from conflict_detection_queue), count(*) filter (where status = 'FAILED') from event_publication").get(0).split("\\|");
             return new long[] {Long.parseLong(counts[0]), Long.parseLong(counts[1])};
         }
 
