@@ -6,5 +6,8 @@ create table conflict_detection_queue (
     id          bigint generated always as identity primary key,
     activity_id bigint      not null,
     replica     uuid        not null,
-    enqueued_at timestamptz not null default clock_timestamp()
+    enqueued_at timestamptz not null default clock_timestamp(),
+    -- An activity whose detection failed alone waits until then, so that it holds up nobody else's.
+    attempts    int         not null default 0,
+    retry_at    timestamptz
 );

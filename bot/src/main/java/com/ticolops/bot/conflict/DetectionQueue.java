@@ -6,9 +6,12 @@ import com.ticolops.bot.activity.ActivityRecorded;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +46,8 @@ class DetectionQueue implements SmartLifecycle {
     /** How often a detector with nothing to do of its own looks for orphans. */
     private static final Duration POLL = Duration.ofSeconds(1);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    /** What this replica may take now: its own, or what waited long enough; in either case not waiting for a retry. */
+    private static final String READY = "(replica = ? or enqueued_at < clock_timestamp() - cast(? as interval)) and (retry_at is null or retry_at <= clock_timestamp())";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
@@ -84,43 +89,82 @@ class DetectionQueue implements SmartLifecycle {
         }
     }
 
-    private record Queued(long activityId, double waitedSeconds) {
+    private record Queued(long id, long activityId, double waitedSeconds) {
     }
 
     /**
-     * Takes one batch and detects its conflicts. @return how many activities it took; none when nothing was waiting
+     * Takes one batch and detects its conflicts. When the batch fails, each of its activities is tried alone, and one
+     * that fails alone waits, longer at each failure, so that it holds up nobody else's. @return how many it took
      */
     int detectBatch() {
+        List<Long> taken = new ArrayList<>();
+        try {
+            return detect(taken, null);
+        } catch (RuntimeException e) {
+            if (taken.size() < 2) {
+                postpone(taken, e);
+                throw e;
+            }
+            log.warn("Conflict detection failed for a batch of {} activities; detecting each alone", taken.size(), e);
+            for (long id : taken) {
+                try {
+                    detect(new ArrayList<>(), id);
+                } catch (RuntimeException alone) {
+                    postpone(List.of(id), alone);
+                }
+            }
+            return taken.size();
+        }
+    }
+
+    /**
+     * Detects a batch (or the one queued row {@code only}) in one transaction; {@code taken} receives the rows it took
+     * before anything failed.
+     */
+    private int detect(List<Long> taken, Long only) {
         long started = System.nanoTime();
-        List<Queued> taken = transaction.execute(status -> {
-            boolean waiting = jdbc.sql("select exists (select 1 from conflict_detection_queue where replica = ? or enqueued_at < clock_timestamp() - cast(? as interval))")
+        List<Queued> batch = transaction.execute(status -> {
+            boolean waiting = jdbc.sql("select exists (select 1 from conflict_detection_queue where " + READY + ")")
                     .params(replica, ORPHANED.toSeconds() + " seconds").query(Boolean.class).single();
-            if (!waiting) {
+            if (!waiting && only == null) {
                 return List.<Queued>of();
             }
             jdbc.sql("select pg_advisory_xact_lock(hashtextextended('ticolops conflict detection', 0))").query((row, n) -> 1).single();
-            List<Queued> batch = jdbc.sql("""
-                            delete from conflict_detection_queue where id in (
-                                select id from conflict_detection_queue
-                                 where replica = ? or enqueued_at < clock_timestamp() - cast(? as interval) order by id limit ?)
-                            returning activity_id, extract(epoch from clock_timestamp() - enqueued_at) as waited""")
-                    .params(replica, ORPHANED.toSeconds() + " seconds", BATCH)
-                    .query((row, n) -> new Queued(row.getLong("activity_id"), row.getDouble("waited"))).list();
-            if (batch.isEmpty()) {
-                return batch;
+            List<Queued> queued = jdbc.sql("delete from conflict_detection_queue where id in (select id from conflict_detection_queue where "
+                            + (only == null ? READY : "id = " + only) + " order by id limit ?) "
+                            + "returning id, activity_id, extract(epoch from clock_timestamp() - enqueued_at) as waited")
+                    .params(only == null ? new Object[] {replica, ORPHANED.toSeconds() + " seconds", BATCH} : new Object[] {1})
+                    .query((row, n) -> new Queued(row.getLong("id"), row.getLong("activity_id"), row.getDouble("waited"))).list();
+            queued.forEach(row -> taken.add(row.id()));
+            if (queued.isEmpty()) {
+                return queued;
             }
             // Work that ended while it waited makes no conflict; what was refreshed is read as it is now.
-            Map<Long, List<Activity>> byProject = activities.live(batch.stream().map(Queued::activityId).distinct().toList(), Optional.empty()).stream()
-                    .sorted(java.util.Comparator.comparing(Activity::id))
-                    .collect(Collectors.groupingBy(Activity::projectId, java.util.TreeMap::new, Collectors.toList()));
+            Map<Long, List<Activity>> byProject = activities.live(queued.stream().map(Queued::activityId).distinct().toList(), Optional.empty()).stream()
+                    .sorted(Comparator.comparing(Activity::id))
+                    .collect(Collectors.groupingBy(Activity::projectId, TreeMap::new, Collectors.toList()));
             byProject.forEach(detection::detect);
-            return batch;
+            return queued;
         });
         // The wait in the queue (PostgreSQL's clock, at the take) plus this whole transaction (this JVM's clock), so clocks
         // apart do not matter; the part of the transaction before the take is counted twice, which errs on the slow side.
         long detecting = System.nanoTime() - started;
-        taken.forEach(queued -> latency.record((long) (queued.waitedSeconds() * 1e9) + detecting, TimeUnit.NANOSECONDS));
-        return taken.size();
+        batch.forEach(queued -> latency.record((long) (queued.waitedSeconds() * 1e9) + detecting, TimeUnit.NANOSECONDS));
+        return batch.size();
+    }
+
+    /** Leaves these rows queued, to be tried again after a wait that doubles at each failure (up to an hour). */
+    private void postpone(List<Long> ids, RuntimeException failure) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        List<Long> activityIds = jdbc.sql("""
+                        update conflict_detection_queue set attempts = attempts + 1,
+                               retry_at = clock_timestamp() + least(interval '1 second' * power(2, attempts), interval '1 hour')
+                         where id = any(cast(? as bigint[])) returning activity_id""")
+                .param(ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"))).query(Long.class).list();
+        log.error("Conflict detection failed for activity {}; it stays queued and is tried again later, the others go on",
+                activityIds.stream().map(String::valueOf).collect(Collectors.joining(", ")), failure);
     }
 
     private void detectWhileRunning() {
@@ -139,7 +183,7 @@ class DetectionQueue implements SmartLifecycle {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                // The batch rolled back and stays queued: try it again, less often while it keeps failing.
+                // The database did not answer: what was taken stays queued; try again, less often while it keeps failing.
                 backoff = backoff.isZero() ? Duration.ofSeconds(1) : backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
                 log.warn("Conflict detection failed; the activities stay queued and are tried again in {}", backoff, e);
             }

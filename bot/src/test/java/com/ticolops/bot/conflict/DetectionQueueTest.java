@@ -2,6 +2,11 @@ package com.ticolops.bot.conflict;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.Mockito.doAnswer;
+
+import com.ticolops.bot.activity.Activity;
 
 import com.ticolops.bot.testsupport.Names;
 import com.ticolops.bot.testsupport.Ticolops;
@@ -19,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /** Detection after the commit, one detector at a time, each replica taking its own activities and then the orphans. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -36,6 +42,11 @@ class DetectionQueueTest {
     @Autowired
     MeterRegistry registry;
 
+    /** The real detection, except for one location whose detection always fails. */
+    @MockitoSpyBean
+    ConflictDetection detection;
+
+    private static final String POISONED = "lib/poisoned.py";
     private static final String OF_PROJECT = "select a.id from activities a join projects p on p.id = a.project_id where p.name = ?";
 
     Ticolops ticolops;
@@ -43,12 +54,25 @@ class DetectionQueueTest {
     String bob = Names.unique("bob");
     String channel = Names.unique("general");
     String project = Names.unique("queue");
+    String carol = Names.unique("carol");
+
+    @BeforeEach
+    void detectionFailsForAPoisonedLocation() {
+        doAnswer(call -> {
+            List<Activity> batch = call.getArgument(1);
+            if (batch.stream().anyMatch(activity -> activity.location().equals(POISONED))) {
+                throw new IllegalStateException("cannot detect " + POISONED);
+            }
+            return call.callRealMethod();
+        }).when(detection).detect(anyLong(), anyList());
+    }
 
     @BeforeEach
     void aProjectOfTwo() {
         ticolops = new Ticolops(port);
         ticolops.command(alice, channel, "project create " + project);
         ticolops.command(alice, channel, "member add @" + bob);
+        ticolops.command(alice, channel, "member add @" + carol);
     }
 
     @Test
@@ -93,6 +117,25 @@ class DetectionQueueTest {
         // AND takes them over once they waited five seconds
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(conflictPeople()).containsExactly(2));
         assertThat(queued()).isZero();
+    }
+
+    @Test
+    void anActivityWhoseDetectionFailsWaitsForItsRetryWithoutHoldingUpTheOthersOfItsBatch() throws Exception {
+        try (Connection otherDetector = detectorLockHeld()) {
+            // GIVEN three activities queued together, one of which cannot be detected
+            ticolops.command(alice, channel, "working src/queue/c.py");
+            ticolops.command(bob, channel, "working src/queue/c.py");
+            ticolops.command(carol, channel, "working " + POISONED);
+            otherDetector.commit();
+        }
+
+        // THEN the others' conflict is found, and the failed one stays queued, postponed, not lost
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(conflictPeople()).containsExactly(2));
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(jdbc.sql("""
+                        select q.attempts >= 1 and q.retry_at > clock_timestamp() from conflict_detection_queue q join activities a on a.id = q.activity_id
+                         where a.location = ? and a.id in (""" + OF_PROJECT + ")")
+                .params(POISONED, project).query(Boolean.class).list()).as("postponed").containsExactly(true));
+        assertThat(queued()).isEqualTo(1);
     }
 
     /** A connection in a transaction that holds the detector's lock, as another replica's detector in a batch would. */

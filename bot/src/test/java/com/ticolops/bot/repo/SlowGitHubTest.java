@@ -89,7 +89,8 @@ class SlowGitHubTest {
                 .as("connects waiting on GitHub at once, none held back by the database pool")
                 .hasSize(CONNECTS));
 
-        // THEN webhooks arriving meanwhile are each acknowledged within 100 ms
+        // THEN webhooks arriving meanwhile are each acknowledged within half a second: far below GitHub's 5 s, which a
+        // delivery waiting on the pool would take, and with room for a busy CI machine (one took 110 ms there)
         List<Long> millis = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             long start = System.nanoTime();
@@ -97,7 +98,7 @@ class SlowGitHubTest {
             millis.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
         }
         assertThat(connects).as("the deliveries ran while every connect still waited on GitHub").noneMatch(Future::isDone);
-        assertThat(millis).as("acknowledgement times in ms").allMatch(ms -> ms < 100);
+        assertThat(millis).as("acknowledgement times in ms").allMatch(ms -> ms < 500);
         // AND every connect succeeds once GitHub answers
         for (int i = 0; i < CONNECTS; i++) {
             assertThat(connects.get(i).get(30, TimeUnit.SECONDS).text()).startsWith("Connected " + slow.get(i) + " to ")
