@@ -184,6 +184,15 @@ public class Activities {
                 .query(Activities::activity).list();
     }
 
+    /** {@link #live}, the ids only: for a conflict's recheck, which has its people and files already. */
+    public java.util.Set<Long> liveIds(Collection<Long> ids, Optional<Instant> seenSince) {
+        return new java.util.HashSet<>(jdbc.sql("""
+                        select id from activities where id = any(cast(:ids as bigint[])) and ended_at is null
+                           and (cast(:since as timestamptz) is null or last_seen_at >= :since)""")
+                .param("ids", longArray(ids)).param("since", seenSince.map(Timestamp::from).orElse(null))
+                .query(Long.class).list());
+    }
+
     /**
      * When each of these users was last seen at work, if ever: an activity is a sighting, so presence reads it from here
      * rather than have every activity write the presence row too. One probe of the newest row per person.

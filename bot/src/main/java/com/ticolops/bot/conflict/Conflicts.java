@@ -206,22 +206,26 @@ class Conflicts {
     /** Resolves the conflict when fewer than two people are still at the work behind it; otherwise keeps who still is. */
     @Transactional
     void recheck(long conflictId) {
-        Optional<Conflict> found = jdbc.sql("select " + COLUMNS + " from conflicts where id = ? and resolved_at is null for update skip locked")
-                .param(conflictId).query(Conflicts::conflict).optional();
-        if (found.isEmpty()) {
+        // "No key update": a join's insert of a member (whose foreign key share-locks the conflict) need not wait for it.
+        Optional<Kind> kind = jdbc.sql("select kind from conflicts where id = ? and resolved_at is null for no key update skip locked")
+                .param(conflictId).query((row, n) -> Kind.valueOf(row.getString("kind").toUpperCase(Locale.ROOT))).optional();
+        if (kind.isEmpty()) {
             return;
         }
-        Conflict conflict = found.get();
-        List<Activity> live = activities.live(conflict.activityIds(), window(conflict.kind()));
-        if (people(live).size() > 1) {
-            List<Long> liveIds = live.stream().map(Activity::id).sorted().toList();
-            if (!liveIds.equals(conflict.activityIds())) {
+        record Member(long activityId, String person) {
+        }
+        List<Member> members = jdbc.sql("select activity_id, person from conflict_members where conflict_id = ?").param(conflictId)
+                .query((row, n) -> new Member(row.getLong("activity_id"), row.getString("person"))).list();
+        Set<Long> live = activities.liveIds(members.stream().map(Member::activityId).toList(), window(kind.get()));
+        if (members.stream().filter(member -> live.contains(member.activityId())).map(Member::person).distinct().count() > 1) {
+            if (live.size() < members.size()) {
                 // Who left is no longer listed; the sweep shows the channels the change.
                 jdbc.sql("delete from conflict_members where conflict_id = ? and activity_id <> all(cast(? as bigint[]))")
-                        .params(conflictId, longArray(liveIds)).update();
+                        .params(conflictId, longArray(List.copyOf(live))).update();
             }
             return;
         }
+        Conflict conflict = find(conflictId).orElseThrow();
         jdbc.sql("update conflicts set resolved_at = now(), updated_at = now() where id = ?").param(conflictId).update();
         if (!conflict.dismissed()) {
             for (Conversation channel : projects.channelsOf(conflict.projectId())) {
@@ -244,7 +248,7 @@ class Conflicts {
     /** Shows the conflict's channels what changed since they were last shown it, unless another replica is at it. */
     @Transactional
     void announceChanges(long conflictId) {
-        jdbc.sql("select " + COLUMNS + " from conflicts where id = ? and resolved_at is null for update skip locked").param(conflictId)
+        jdbc.sql("select " + COLUMNS + " from conflicts where id = ? and resolved_at is null for no key update skip locked").param(conflictId)
                 .query(Conflicts::conflict).optional().ifPresent(this::show);
     }
 
