@@ -29,8 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Conflict detection in batches, right after the activities commit. An activity's transaction only adds it to the
  * queue (one row); a detector thread takes what is queued, in batches, and finds the batch's conflicts in one
- * transaction. Batching is what lets a crowded directory take hundreds of activities a second: ten newcomers to one
- * conflict in a batch are one update of it, not ten, and a batch commits once.
+ * transaction. Batching is what lets a crowded directory take hundreds of activities a second: ten newcomers to open
+ * conflicts in a batch are one insert, not ten read-and-updates, and a batch commits once.
  * <p>
  * One detector at a time in the whole installation (a PostgreSQL advisory lock held for the batch's transaction): two
  * detectors at once would not see each other's uncommitted conflicts, and would open the same one twice. Each replica
@@ -42,7 +42,7 @@ class DetectionQueue implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DetectionQueue.class);
     private static final int BATCH = 500;
-    static final Duration ORPHANED = Duration.ofSeconds(5);
+    private static final Duration ORPHANED = Duration.ofSeconds(5);
     /** How often a detector with nothing to do of its own looks for orphans. */
     private static final Duration POLL = Duration.ofSeconds(1);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
