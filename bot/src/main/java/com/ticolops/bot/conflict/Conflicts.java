@@ -13,8 +13,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -39,7 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class Conflicts {
 
-    /** Users first, by id (the order they joined Ticolops), then Git logins by name: {@link #PEOPLE}, in SQL. */
+    /** Users first, by id (the order they joined Ticolops), then Git logins by name: a stable order to compare and to show. */
     private static final String PEOPLE_ORDER = "m.person not like 'user:%', case when m.person like 'user:%' then substr(m.person, 6)::bigint end, m.person collate \"C\"";
     /** A conflict's people, files and activities are its members' (of the table named {@code conflicts}, unaliased). */
     private static final String PEOPLE_AND_FILES =
@@ -83,7 +81,7 @@ class Conflicts {
 
     /** Opens the candidate's conflict; when it is open by now, joins it. */
     private void open(long projectId, Candidate candidate) {
-        if (people(candidate.activities()).size() < 2) {
+        if (candidate.activities().stream().map(activity -> activity.person().key()).distinct().count() < 2) {
             // Someone joining a conflict that was resolved meanwhile: alone, there is nothing to open.
             return;
         }
@@ -331,19 +329,6 @@ class Conflicts {
 
     private static String anchor(Conflict conflict) {
         return "ticolops:conflict:" + conflict.id();
-    }
-
-    /** Users in the order they joined Ticolops, then Git logins by name: a stable order to compare and to show. */
-    private static final Comparator<String> PEOPLE = Comparator.comparing((String key) -> !key.startsWith("user:"))
-            .thenComparing(key -> key.startsWith("user:") ? Long.parseLong(key.substring(5)) : 0L)
-            .thenComparing(Comparator.naturalOrder());
-
-    static List<String> people(Collection<Activity> activities) {
-        return activities.stream().map(a -> a.person().key()).distinct().sorted(PEOPLE).toList();
-    }
-
-    static List<String> files(Collection<Activity> activities) {
-        return activities.stream().map(Activity::location).distinct().sorted().toList();
     }
 
     static List<Long> userIds(List<String> people) {
