@@ -13,6 +13,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -70,11 +71,7 @@ class Conflicts {
      */
     @Transactional
     void recordAll(long projectId, List<Candidate> candidates) {
-        Set<String> open = new HashSet<>(jdbc.sql("""
-                        select kind || ':' || key from conflicts c join unnest(cast(? as text[]), cast(? as text[])) as k(kind, key) using (kind, key)
-                         where c.project_id = ? and c.resolved_at is null""")
-                .params(textArray(candidates.stream().map(c -> c.kind().id()).toList()), textArray(candidates.stream().map(Candidate::key).toList()), projectId)
-                .query(String.class).list());
+        Set<String> open = openOf(projectId, candidates.stream().map(Candidate::kind).toList(), candidates.stream().map(Candidate::key).toList());
         join(projectId, candidates.stream().filter(c -> open.contains(c.kind().id() + ":" + c.key())).toList());
         candidates.stream().filter(c -> !open.contains(c.kind().id() + ":" + c.key())).forEach(c -> open(projectId, c));
     }
@@ -252,11 +249,19 @@ class Conflicts {
 
     /** Of these keys, those with an open conflict of the kind. */
     Set<String> openKeys(long projectId, Kind kind, List<String> keys) {
+        return openOf(projectId, Collections.nCopies(keys.size(), kind), keys).stream()
+                .map(open -> open.substring(kind.id().length() + 1)).collect(Collectors.toSet());
+    }
+
+    /** Of these kinds and keys (pairwise), those with an open conflict, as {@code kind:key}. */
+    private Set<String> openOf(long projectId, List<Kind> kinds, List<String> keys) {
         if (keys.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(jdbc.sql("select key from conflicts where project_id = ? and kind = ? and key = any(cast(? as text[])) and resolved_at is null")
-                .params(projectId, kind.id(), textArray(keys)).query(String.class).list());
+        return new HashSet<>(jdbc.sql("""
+                        select kind || ':' || key from conflicts c join unnest(cast(? as text[]), cast(? as text[])) as k(kind, key) using (kind, key)
+                         where c.project_id = ? and c.resolved_at is null""")
+                .params(textArray(kinds.stream().map(Kind::id).toList()), textArray(keys), projectId).query(String.class).list());
     }
 
     List<Long> openIn(long projectId) {

@@ -131,9 +131,9 @@ class DetectionQueue implements SmartLifecycle {
             }
             jdbc.sql("select pg_advisory_xact_lock(hashtextextended('ticolops conflict detection', 0))").query((row, n) -> 1).single();
             List<Queued> queued = jdbc.sql("delete from conflict_detection_queue where id in (select id from conflict_detection_queue where "
-                            + (only == null ? READY : "id = " + only) + " order by id limit ?) "
+                            + (only == null ? READY : "id = ?") + " order by id limit ?) "
                             + "returning id, activity_id, extract(epoch from clock_timestamp() - enqueued_at) as waited")
-                    .params(only == null ? new Object[] {replica, ORPHANED.toSeconds() + " seconds", BATCH} : new Object[] {1})
+                    .params(only == null ? new Object[] {replica, ORPHANED.toSeconds() + " seconds", BATCH} : new Object[] {only, 1})
                     .query((row, n) -> new Queued(row.getLong("id"), row.getLong("activity_id"), row.getDouble("waited"))).list();
             queued.forEach(row -> taken.add(row.id()));
             if (queued.isEmpty()) {
